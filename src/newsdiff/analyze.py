@@ -1,0 +1,60 @@
+"""Analysis of one article: names (built-in or camel tagger), dates and figures.
+
+`analyze` is a pure function of the article and the shipped seeds and models, which
+is what makes `ingest --jobs N` equal to `--jobs 1` and re-ingest of unchanged
+files free. `analyser_version` names everything the result depends on, so that a
+store analysed by an older version is redone.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .errors import UserError
+from .model import Article, Mention
+
+TAGGERS = ("builtin", "camel")
+_instances: dict[str, object] = {}
+
+
+def get_tagger(name: str):
+    """The name tagger called `name`, loaded once per process."""
+    if name not in TAGGERS:
+        raise UserError(f"unknown tagger {name!r}; choose one of: {', '.join(TAGGERS)}")
+    if name not in _instances:
+        if name == "builtin":
+            from .tagging.builtin import BuiltinTagger
+
+            _instances[name] = BuiltinTagger()
+        else:
+            from .tagging.camel import CamelTagger
+
+            _instances[name] = CamelTagger()
+    return _instances[name]
+
+
+def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
+    """All mentions of `article`: persons, places, orgs, dates and figures, in text order."""
+    from .tagging.dates import extract_dates
+    from .tagging.figures import extract_figures
+
+    mentions = list(get_tagger(tagger).tag(article))
+    mentions += extract_dates(article)
+    mentions += extract_figures(article)
+    return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+
+
+@lru_cache(maxsize=None)
+def analyser_version(tagger: str = "builtin") -> str:
+    """Version string of the analysis: package version, tagger, and a digest of seeds and models."""
+    from .resources import data_dir, seeds_dir
+
+    digest = hashlib.sha256()
+    for folder in (seeds_dir(), data_dir()):
+        for f in sorted(Path(folder).rglob("*")):
+            if f.is_file() and not f.name.startswith("."):
+                digest.update(f.name.encode())
+                digest.update(f.read_bytes())
+    return f"{__version__}/{tagger}/{digest.hexdigest()[:12]}"

@@ -1,0 +1,122 @@
+"""Ingest: files -> analysed articles in the store, in parallel processes if asked.
+
+Workers load and analyse files (a pure function of the file); the main process
+alone writes, one transaction per article, in the order the files were found, so
+`jobs=2` stores exactly what `jobs=1` stores.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Union
+
+from .analyze import analyze, analyser_version, get_tagger
+from .errors import Refused, UserError
+from .loader import discover, load_file
+from .model import Article, Mention
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: files read, articles by outcome, each refusal with its reason."""
+
+    read: int = 0
+    new: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "unchanged": self.unchanged,
+                "replaced": self.replaced,
+                "refused": [{"file": r.file, "reason": r.reason} for r in self.refused]}
+
+
+# A worker's answer for one article: (ident, file name, article or None if unchanged,
+# mentions) or a refusal.
+_Item = Union[tuple[str, str, Optional[Article], list[Mention]], Refused]
+
+
+def _process(path: str, known: dict[str, tuple[str, str]], tagger: str, analyser: str) -> list[_Item]:
+    """Load and analyse one file; articles whose hash and analyser are already stored are skipped."""
+    out: list[_Item] = []
+    base = os.path.abspath(path)
+    for item in load_file(path):
+        if isinstance(item, Refused):
+            out.append(item)
+            continue
+        ident = base + item.file[len(Path(path).name):]  # "#N" suffix for records
+        if known.get(ident) == (item.sha256, analyser):
+            out.append((ident, item.file, None, []))
+        else:
+            out.append((ident, item.file, item, analyze(item, tagger)))
+    return out
+
+
+def ingest(paths: list[str], db: Optional[str] = None, jobs: int = 1, tagger: str = "builtin",
+           progress: Optional[Callable[[int, int, str], None]] = None) -> IngestReport:
+    """Ingest files and folders into the store at `db`; return what happened.
+
+    `progress(done, total, name)` is called after each file.
+    """
+    if jobs < 1:
+        raise UserError(f"--jobs must be at least 1 (got {jobs})")
+    get_tagger(tagger)  # fail early, in this process, if the tagger cannot load
+    analyser = analyser_version(tagger)
+    report = IngestReport()
+    files: list[Path] = []
+    for item in discover(paths):
+        if isinstance(item, Refused):
+            report.refused.append(item)
+        else:
+            files.append(item)
+    with Store.open(db) as store:
+        known = store.known()
+        by_file: dict[str, dict[str, tuple[str, str]]] = {}
+        for ident, value in known.items():
+            by_file.setdefault(ident.split("#", 1)[0], {})[ident] = value
+        shas = {v for v in known.values()}
+        for done, (path, items) in enumerate(_run(files, by_file, tagger, analyser, jobs), start=1):
+            report.read += 1
+            for item in items:
+                _record(store, report, item, known, shas, analyser)
+            if progress:
+                progress(done, len(files), path.name)
+    return report
+
+
+def _run(files: list[Path], by_file, tagger: str, analyser: str, jobs: int) -> Iterator[tuple[Path, list[_Item]]]:
+    args = [(str(f), by_file.get(os.path.abspath(f), {}), tagger, analyser) for f in files]
+    if jobs == 1 or len(files) < 2:
+        for f, a in zip(files, args):
+            yield f, _process(*a)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, min(16, len(files) // (jobs * 8)))
+        yield from zip(files, pool.map(_process, *zip(*args), chunksize=chunk))
+
+
+def _record(store: Store, report: IngestReport, item: _Item, known, shas, analyser: str) -> None:
+    if isinstance(item, Refused):
+        report.refused.append(item)
+        return
+    ident, name, article, mentions = item
+    if article is None:
+        report.unchanged.append(name)
+        return
+    if ident in known:
+        if known[ident] == (article.sha256, analyser):
+            report.unchanged.append(name)
+            return
+        store.put(ident, article, mentions, analyser)
+        report.replaced.append(name)
+    elif (article.sha256, analyser) in shas:
+        report.unchanged.append(name)  # the same content is stored under another path
+    else:
+        store.put(ident, article, mentions, analyser)
+        report.new.append(name)
+    known[ident] = (article.sha256, analyser)
+    shas.add((article.sha256, analyser))

@@ -1,0 +1,1 @@
+"""Renderers: terminal (rich), JSON, CSV and HTML."""

@@ -1,0 +1,241 @@
+"""The local store: one SQLite file holding articles, sentences and mentions.
+
+Each article is written in one transaction (old analysis deleted, new one inserted),
+so an interrupted ingest never leaves an article half-stored. The file is checked
+before anything is written: a file that is not a newsdiff database, a corrupt one,
+or one written by a newer schema is refused and left untouched.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import StoreError
+from .model import Article, Block, Mention, Sentence
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "newsdiff.db"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    ident TEXT UNIQUE NOT NULL,        -- absolute path, plus #N for a record
+    file TEXT NOT NULL,                -- file name shown to users
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    analyser TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    text TEXT NOT NULL,
+    title TEXT, author TEXT, outlet TEXT, source TEXT, url TEXT,
+    published TEXT, published_precision TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_sha ON articles(sha256);
+CREATE INDEX articles_file ON articles(file);
+CREATE TABLE sentences (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, part TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE excluded (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, reason TEXT NOT NULL
+);
+CREATE TABLE mentions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    sentence INTEGER NOT NULL, key TEXT NOT NULL, role TEXT, value TEXT,
+    unit TEXT, kind TEXT, qualifier TEXT, source TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_type ON mentions(type);
+"""
+_ARTICLE_COLS = ("file", "path", "sha256", "encoding", "text", "title", "author", "outlet",
+                 "source", "url", "published", "published_precision")
+
+
+def default_path() -> str:
+    """The store named by NEWSDIFF_DB, else newsdiff.db in the working directory."""
+    return os.environ.get("NEWSDIFF_DB") or DEFAULT_DB
+
+
+class Store:
+    """A newsdiff store file. Use `Store.open(path)`; close it or use it as a context manager."""
+
+    def __init__(self, path: str, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Optional[str] = None, create: bool = True) -> "Store":
+        """Open (and with `create`, make) the store at `path`, checking it is ours."""
+        path = path or default_path()
+        p = Path(path)
+        if p.is_dir():
+            raise StoreError(f"{path}: is a folder, not a store file")
+        exists = p.exists() and p.stat().st_size > 0
+        if not exists and not create:
+            raise StoreError(f"{path}: no store here yet; run `newsdiff ingest` first")
+        if exists:
+            _check_header(p)
+        try:
+            conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        store = cls(path, conn)
+        try:
+            store._prepare(exists)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(_db_message(path, exc)) from None
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self, exists: bool) -> None:
+        c = self.conn
+        c.execute("PRAGMA busy_timeout = 60000")
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables:
+            self._check_ours(tables)
+        c.execute("PRAGMA foreign_keys = ON")
+        if not tables:
+            c.execute("PRAGMA journal_mode = WAL")
+            with self.transaction():
+                if c.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
+                    return  # another process created it meanwhile
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        c.execute(statement)
+                c.executemany("INSERT INTO meta VALUES (?, ?)",
+                              [("application", "newsdiff"), ("schema_version", str(SCHEMA_VERSION))])
+
+    def _check_ours(self, tables: set[str]) -> None:
+        meta = {}
+        if "meta" in tables:
+            meta = dict(self.conn.execute("SELECT key, value FROM meta"))
+        if meta.get("application") != "newsdiff":
+            raise StoreError(f"{self.path}: is an SQLite database but not a newsdiff store; "
+                             "refusing to touch it (use --db to name another file)")
+        version = int(meta.get("schema_version", "0"))
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: was written by a newer newsdiff (schema {version}; "
+                             f"this version reads schema {SCHEMA_VERSION}); left untouched")
+
+    def transaction(self):
+        """Context manager: BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any error."""
+        return _Transaction(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+    def known(self) -> dict[str, tuple[str, str]]:
+        """ident -> (sha256, analyser) of every stored article."""
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute("SELECT ident, sha256, analyser FROM articles")}
+
+    def put(self, ident: str, article: Article, mentions: Iterable[Mention], analyser: str) -> None:
+        """Store `article` and its mentions under `ident`, replacing any older version, atomically."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            c = self.conn
+            c.execute("DELETE FROM articles WHERE ident = ?", (ident,))
+            cur = c.execute(
+                f"INSERT INTO articles (ident, analyser, ingested_at, {', '.join(_ARTICLE_COLS)}) "
+                f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})",
+                (ident, analyser, now, *(getattr(article, col) for col in _ARTICLE_COLS)))
+            aid = cur.lastrowid
+            c.executemany('INSERT INTO sentences VALUES (?, ?, ?, ?, ?)',
+                          [(aid, s.index, s.start, s.end, s.part) for s in article.sentences])
+            c.executemany('INSERT INTO excluded VALUES (?, ?, ?, ?)',
+                          [(aid, b.start, b.end, b.reason) for b in article.excluded])
+            c.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, m.type, m.start, m.end, m.sentence, m.key, m.role,
+                  None if m.value is None else json.dumps(m.value, ensure_ascii=False),
+                  m.unit, m.kind, m.qualifier, m.source) for m in mentions])
+
+    # -- reading ---------------------------------------------------------------
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(self, files: Optional[list[str]] = None) -> list[Article]:
+        """Stored articles (all, or those whose file name is in `files`), in ingest order."""
+        rows = self.conn.execute(
+            f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles ORDER BY file, id").fetchall()
+        out = []
+        for row in rows:
+            article = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
+            if files is not None and article.file not in files:
+                continue
+            aid = row[0]
+            article.sentences = [
+                Sentence(i, s, e, article.text[s:e], part) for i, s, e, part in self.conn.execute(
+                    'SELECT idx, start, "end", part FROM sentences WHERE article_id = ? ORDER BY idx', (aid,))]
+            article.excluded = [
+                Block(s, e, reason, article.text[s:e]) for s, e, reason in self.conn.execute(
+                    'SELECT start, "end", reason FROM excluded WHERE article_id = ? ORDER BY start', (aid,))]
+            out.append(article)
+        return out
+
+    def mentions(self, types: Optional[Iterable[str]] = None) -> dict[str, list[Mention]]:
+        """Article file name -> its mentions (optionally of some types only), in text order."""
+        sql = ('SELECT a.file, a.text, m.type, m.start, m."end", m.sentence, m.key, m.role, m.value, '
+               'm.unit, m.kind, m.qualifier, m.source FROM mentions m JOIN articles a ON a.id = m.article_id')
+        args: tuple = ()
+        if types:
+            types = list(types)
+            sql += f" WHERE m.type IN ({', '.join('?' * len(types))})"
+            args = tuple(types)
+        out: dict[str, list[Mention]] = {}
+        for file, text, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
+                sql + " ORDER BY a.file, m.start, m.\"end\"", args):
+            out.setdefault(file, []).append(Mention(
+                typ, s, e, text[s:e], sent, k, role, None if value is None else json.loads(value),
+                unit, kind, qual, src))
+        return out
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def _check_header(p: Path) -> None:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"{p}: cannot read the store ({exc.strerror or exc})") from None
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{p}: is not a newsdiff store (not an SQLite file); refusing to touch it")
+
+
+def _db_message(path: str, exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "readonly" in text or "unable to open" in text:
+        return f"{path}: cannot write the store ({text})"
+    return f"{path}: the store is corrupt or unreadable ({text}); left untouched"

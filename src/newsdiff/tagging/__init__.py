@@ -1,0 +1,1 @@
+"""Taggers: names (built-in or camel-tools), dates and figures."""
