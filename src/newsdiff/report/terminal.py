@@ -32,9 +32,9 @@ def ingest_progress(enabled: bool) -> Iterator[Optional[Callable[[int, int, str]
 def print_ingest_report(report) -> None:
     """The summary after ingest, then one line per refused file."""
     console.print(f"read {report.read} files: {len(report.new)} new, {len(report.unchanged)} unchanged, "
-                  f"{len(report.replaced)} replaced, {len(report.refused)} refused")
+                  f"{len(report.replaced)} replaced, {len(report.refused)} refused", soft_wrap=True)
     for r in report.refused:
-        console.print(f"refused {r.file}: {r.reason}", markup=False)
+        console.print(f"refused {r.file}: {r.reason}", markup=False, soft_wrap=True)
 
 
 def print_articles(rows: list[dict[str, Any]]) -> None:

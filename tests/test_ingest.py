@@ -1,0 +1,269 @@
+"""`newsdiff ingest` and `newsdiff articles`: encodings, refusals, the store, the gold meta."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ARTICLE, CORPUS, GOLD, write
+from newsdiff.store import Store
+
+
+def stored_text(db: str, file: str) -> str:
+    with Store.open(db, create=False) as store:
+        return next(a.text for a in store.articles() if a.file == file)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom",
+                                      "cp1256", "iso8859-6"])
+def test_encodings_round_trip(cli, tmp_path, encoding):
+    text = ARTICLE
+    if encoding.endswith("-bom"):
+        codec = encoding[:-4]
+        bom = b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff"
+        path = tmp_path / "in" / "a.txt"
+        path.parent.mkdir()
+        path.write_bytes(bom + text.encode(codec))
+    else:
+        path = write(tmp_path / "in" / "a.txt", text, encoding)
+    result = cli("ingest", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.output
+    [row] = cli.json("articles")
+    assert row["title"] == "وزير الخارجية يبحث مع نظيره الفرنسي الأزمة في السودان"
+    assert row["published"] == "2024-03-12"
+    assert stored_text(cli.db, "a.txt") == text
+
+
+def test_crlf_and_nbsp_survive(cli, tmp_path):
+    text = ARTICLE.replace("\n", "\r\n").replace("مع نظيره", "مع\u00a0نظيره")
+    write(tmp_path / "a.txt", text)
+    assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    assert stored_text(cli.db, "a.txt") == text
+    [row] = cli.json("articles")
+    assert row["title"] == "وزير الخارجية يبحث مع\u00a0نظيره الفرنسي الأزمة في السودان"
+
+
+REFUSALS = {
+    "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "not a text file (a PNG image)"),
+    "doc.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" + bytes(range(256)) * 4,
+                "not a text file (a PDF document)"),
+    "random.bin": (bytes((i * 7919 + 13) % 256 for i in range(4096)), "not a text file"),
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\t\n   \r\n", "file holds only whitespace"),
+    "english.txt": (b"Talks in Miami ended on Saturday with a framework agreement.\n" * 5,
+                    "not Arabic text (no Arabic letters)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSALS))
+def test_refused_files_get_one_line_reason(cli, tmp_path, name):
+    data, reason = REFUSALS[name]
+    (tmp_path / name).write_bytes(data)
+    result = cli("ingest", str(tmp_path / name))
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("refused")]
+    assert len(lines) == 1 and lines[0].startswith(f"refused {name}: {reason}")
+    assert "Traceback" not in result.output
+
+
+def test_unreadable_file_is_refused(cli, tmp_path, monkeypatch):
+    path = write(tmp_path / "locked.txt", ARTICLE)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = cli("ingest", str(path))
+    assert result.exit_code == 1
+    assert "refused locked.txt: cannot read the file: permission denied" in result.output
+
+
+def test_folder_with_good_and_bad_files_stores_the_good(cli, tmp_path):
+    write(tmp_path / "in" / "good.txt", ARTICLE)
+    write(tmp_path / "in" / "sub" / "also.txt", ARTICLE.replace("السودان", "ليبيا"))
+    (tmp_path / "in" / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = cli("ingest", str(tmp_path / "in"))
+    assert result.exit_code == 1
+    assert "read 3 files: 2 new, 0 unchanged, 0 replaced, 1 refused" in result.output
+    assert sorted(r["file"] for r in cli.json("articles")) == ["also.txt", "good.txt"]
+
+
+def test_missing_path_and_usage_errors(cli, tmp_path):
+    result = cli("ingest", str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert f"refused {tmp_path / 'nope'}: no such file or folder" in result.output
+    assert cli("ingest", db=False).exit_code == 2
+    result = cli("ingest", str(tmp_path), "--jobs", "0")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_reingest_is_noop_and_change_replaces(cli, tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    assert "1 new" in cli("ingest", str(path)).output
+    before = cli.json("articles")
+    result = cli("ingest", str(path))
+    assert result.exit_code == 0 and "0 new, 1 unchanged, 0 replaced" in result.output
+    assert cli.json("articles") == before
+    write(path, ARTICLE.replace("8 ملايين", "9 ملايين"))
+    result = cli("ingest", str(path))
+    assert "0 new, 0 unchanged, 1 replaced" in result.output
+    assert "9 ملايين" in stored_text(cli.db, "a.txt")
+    assert len(cli.json("articles")) == 1
+
+
+def test_stale_analyser_version_is_redone(cli, tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    cli("ingest", str(path))
+    con = sqlite3.connect(cli.db)
+    con.execute("UPDATE articles SET analyser = 'old'")
+    con.commit()
+    con.close()
+    assert "1 replaced" in cli("ingest", str(path)).output
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"this is not a database at all" * 10, "is not a newsdiff store (not an SQLite file)"),
+    (b"SQLite format 3\x00" + b"\x13" * 200, "the store is corrupt or unreadable"),
+])
+def test_bad_store_is_refused_and_untouched(cli, tmp_path, content, message):
+    Path(cli.db).write_bytes(content)
+    path = write(tmp_path / "a.txt", ARTICLE)
+    for args in (("ingest", str(path)), ("articles",)):
+        result = cli(*args)
+        assert result.exit_code == 1
+        assert message in result.output and "Traceback" not in result.output
+    assert Path(cli.db).read_bytes() == content
+
+
+def test_foreign_sqlite_and_newer_schema_are_refused(cli, tmp_path):
+    con = sqlite3.connect(cli.db)
+    con.execute("CREATE TABLE people (name TEXT)")
+    con.commit()
+    con.close()
+    before = Path(cli.db).read_bytes()
+    result = cli("ingest", str(write(tmp_path / "a.txt", ARTICLE)))
+    assert result.exit_code == 1 and "not a newsdiff store" in result.output
+    assert Path(cli.db).read_bytes() == before
+
+    other = tmp_path / "new.db"
+    cli.db = str(other)
+    cli("ingest", str(tmp_path / "a.txt"))
+    con = sqlite3.connect(other)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    result = cli("articles")
+    assert result.exit_code == 1 and "written by a newer newsdiff (schema 99" in result.output
+
+
+def test_store_from_environment_variable(cli, tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("NEWSDIFF_DB", str(db))
+    assert cli("ingest", str(write(tmp_path / "a.txt", ARTICLE)), db=False).exit_code == 0
+    assert db.exists()
+    assert len(json.loads(cli("articles", "--json", db=False).stdout)) == 1
+
+
+def test_articles_on_missing_store_says_ingest_first(cli):
+    result = cli("articles")
+    assert result.exit_code == 1 and "run `newsdiff ingest` first" in result.output
+
+
+def test_seed_articles_match_gold_meta(seed_store, cli):
+    cli.db = seed_store
+    rows = {r["file"]: r for r in cli.json("articles")}
+    assert len(rows) == 5
+    for gold_file in sorted(GOLD.glob("*.gold.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        row = rows[gold["article"]]
+        for field in ("title", "author", "outlet", "source", "published"):
+            assert row[field] == gold["meta"][field], (gold["article"], field)
+
+
+def test_page_furniture_is_excluded_with_reasons(seed_store, cli):
+    cli.db = seed_store
+    rows = {r["file"]: r for r in cli.json("articles")}
+    reasons = {r["file"]: {b["reason"] for b in r["excluded"]} for r in rows.values()}
+    assert {"read-also tail", "tag list", "source line", "advertisement label"} <= reasons["001_0da248c5b9f8cbd6.txt"]
+    assert {"site banner", "share widget", "byline"} <= reasons["002_96d28453f08fb952.txt"]
+    assert {"loading widget", "repeated title"} <= reasons["003_9f777eadf6025f7f.txt"]
+    assert {"reading time", "comment counter", "dateline"} <= reasons["004_75380c434b70547a.txt"]
+
+
+def test_glued_heading_and_read_also_marker(cli, tmp_path):
+    text = ("عنوان الخبر عن اجتماع الحكومة اليوم\n"
+            "اجتمع مجلس الوزراء اليوم في العاصمة لبحث الموازنة العامة للدولة والخطط المقبلة.\n"
+            "نتائج مهمةوقال المتحدث باسم الحكومة إن الاجتماع ناقش ملفات عدة تهم المواطنين.\n"
+            "اقرأ أيضاًالرئيس يستقبل وفدا اقتصاديا\n"
+            "خبر آخر لا علاقة له بهذا المقال على الإطلاق.\n")
+    write(tmp_path / "a.txt", text)
+    assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    with Store.open(cli.db, create=False) as store:
+        [article] = store.articles()
+    texts = [s.text for s in article.sentences]
+    assert "نتائج مهمة" in texts
+    assert any(t.startswith("وقال المتحدث") for t in texts)
+    assert not any("خبر آخر" in t or "يستقبل" in t for t in texts)
+    tail = [b for b in article.excluded if b.reason == "read-also tail"]
+    assert tail and tail[0].text.startswith("اقرأ أيضاًالرئيس")
+    for s in article.sentences:
+        assert article.text[s.start:s.end] == s.text
+
+
+def test_json_and_jsonl_records(cli, tmp_path):
+    body = ARTICLE.split("\n", 4)[4]
+    newsplease = {"title": "عنوان من السجل", "maintext": body, "date_publish": "2024-03-12 09:30:00",
+                  "source_domain": "example-news.com", "url": "https://example-news.com/a",
+                  "authors": ["سارة أحمد"]}
+    plain = {"title": "عنوان ثان", "content": body, "date": "2024-03-13", "outlet": "صحيفة المثال",
+             "author": "علي حسن"}
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps(newsplease, ensure_ascii=False) + "\n\n" + json.dumps({"title": "بلا نص"}) + "\n"
+        + json.dumps(plain, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([plain], ensure_ascii=False), encoding="utf-8")
+    result = cli("ingest", str(tmp_path / "a.jsonl"), str(tmp_path / "b.json"))
+    assert result.exit_code == 1
+    assert "refused a.jsonl#3: record has no article text" in result.output
+    rows = {r["file"]: r for r in cli.json("articles")}
+    # b.json#1 is the same record as a.jsonl#4: stored once
+    assert set(rows) == {"a.jsonl#1", "a.jsonl#4"}
+    assert "read 2 files: 2 new, 1 unchanged, 0 replaced, 1 refused" in result.output
+    first = rows["a.jsonl#1"]
+    assert (first["title"], first["author"], first["outlet"], first["published"]) == (
+        "عنوان من السجل", "سارة أحمد", "example-news.com", "2024-03-12T09:30")
+    assert rows["a.jsonl#4"]["outlet"] == "صحيفة المثال"
+
+
+def test_jobs_2_stores_the_same_as_jobs_1(tmp_path, corpus):
+    from click.testing import CliRunner
+
+    from newsdiff.cli import main
+
+    dumps = []
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"j{jobs}.db")
+        result = CliRunner().invoke(main, ["ingest", str(corpus), "--jobs", jobs, "--db", db])
+        assert result.exit_code == 0, result.output
+        with Store.open(db, create=False) as store:
+            dumps.append(([a.to_dict() for a in store.articles()],
+                          {f: [m.to_dict() for m in ms] for f, ms in store.mentions().items()}))
+    assert dumps[0] == dumps[1]
+    assert sum(len(ms) for ms in dumps[0][1].values()) > 50
+
+
+def test_help_does_not_import_heavy_modules():
+    import subprocess
+    import sys
+
+    code = ("import sys; from newsdiff.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('torch', 'transformers', 'camel_tools.ner', 'dateparser') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
