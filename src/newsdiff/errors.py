@@ -20,3 +20,7 @@ class Refused(NewsdiffError):
 
 class StoreError(NewsdiffError):
     """The store cannot be opened or used: not a newsdiff database, corrupt, newer schema."""
+
+
+class EmptyResult(NewsdiffError):
+    """The command ran but found nothing to report (e.g. a topic selecting no article)."""

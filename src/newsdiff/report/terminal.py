@@ -1,14 +1,38 @@
-"""Terminal output with rich: progress, summaries and tables."""
+"""Terminal output with rich: progress, summaries and tables, Arabic made readable.
+
+Everything is rendered to text first and then fixed up for right-to-left display
+(`report.bidi`), so tables come out right on terminals with and without bidi.
+"""
 from __future__ import annotations
 
+import io
+import shutil
+import sys
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-console = Console(highlight=False)
+from . import bidi
+
 err_console = Console(stderr=True, highlight=False)
+
+
+def emit(*renderables: Any) -> None:
+    """Render to stdout, wrapped to the terminal's width and fixed up for RTL text."""
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, highlight=False, force_terminal=False, color_system=None,
+            soft_wrap=False).print(*renderables)
+    sys.stdout.write(bidi.fix(buffer.getvalue().rstrip("\n"), bidi.choose_mode(tty)) + "\n")
+
+
+def line(text: str) -> None:
+    """One plain line, never wrapped (summaries, refusals: one line each)."""
+    sys.stdout.write(bidi.fix(text, bidi.choose_mode(sys.stdout.isatty())) + "\n")
 
 
 @contextmanager
@@ -31,23 +55,126 @@ def ingest_progress(enabled: bool) -> Iterator[Optional[Callable[[int, int, str]
 
 def print_ingest_report(report) -> None:
     """The summary after ingest, then one line per refused file."""
-    console.print(f"read {report.read} files: {len(report.new)} new, {len(report.unchanged)} unchanged, "
-                  f"{len(report.replaced)} replaced, {len(report.refused)} refused", soft_wrap=True)
+    line(f"read {report.read} files: {len(report.new)} new, {len(report.unchanged)} unchanged, "
+         f"{len(report.replaced)} replaced, {len(report.refused)} refused")
     for r in report.refused:
-        console.print(f"refused {r.file}: {r.reason}", markup=False, soft_wrap=True)
+        line(f"refused {r.file}: {r.reason}")
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
 
 
 def print_articles(rows: list[dict[str, Any]]) -> None:
     """Table of stored articles."""
     if not rows:
-        console.print("The store holds no articles yet: run `newsdiff ingest PATH`.")
+        line("The store holds no articles yet: run `newsdiff ingest PATH`.")
         return
-    table = Table(title=f"{len(rows)} articles")
-    for col in ("file", "title", "outlet", "published", "sentences", "excluded"):
-        table.add_column(col, overflow="fold")
+    table = _table(f"{len(rows)} articles", "file", "title", "outlet", "published", "sentences", "excluded")
     for r in rows:
-        excluded = ", ".join(sorted({b["reason"] for b in r["excluded"]}))
-        table.add_row(r["file"], r["title"] or "", r["outlet"] or r["source"] or "",
-                      r["published"] or "", str(r["sentences"]), f"{len(r['excluded'])} ({excluded})"
-                      if r["excluded"] else "0")
-    console.print(table)
+        reasons = ", ".join(sorted({b["reason"] for b in r["excluded"]}))
+        table.add_row(r["file"], r["title"] or "", r["outlet"] or r["source"] or "", r["published"] or "",
+                      str(r["sentences"]), f"{len(r['excluded'])} ({reasons})" if r["excluded"] else "0")
+    emit(table)
+
+
+_TYPE_TITLES = {"person": "Persons", "place": "Places", "org": "Organisations", "date": "Dates",
+                "figure": "Figures"}
+
+
+def print_entities(entities: list) -> None:
+    """One table per type: name, variants, articles, mentions, roles."""
+    if not entities:
+        line("No entities found.")
+        return
+    for etype, title in _TYPE_TITLES.items():
+        rows = [e for e in entities if e.type == etype]
+        if not rows:
+            continue
+        table = _table(f"{title} ({len(rows)})", "name", "variants", "articles", "mentions",
+                       "roles" if etype == "person" else "details")
+        for e in rows:
+            variants = "، ".join(s for s in e.surfaces if s != e.name)
+            if etype == "person":
+                details = "؛ ".join(dict.fromkeys(r["role"] for r in e.roles))
+            elif etype in ("date", "figure"):
+                m = e.mentions[0][1]
+                details = ", ".join(str(x) for x in (m.kind, m.qualifier) if x)
+            else:
+                details = ""
+            table.add_row(Text(e.name), Text(variants), str(len(e.articles)), str(len(e.mentions)),
+                          Text(details))
+        emit(table)
+
+
+def print_eval(result: dict[str, Any]) -> None:
+    """Precision, recall and F1 per type and overall."""
+    if result["kind"] == "conll":
+        table = _table(f"{result['file']}: {result['sentences']} sentences, {result['tokens']} tokens "
+                       "(entity-level, exact span and type)", "type", "precision", "recall", "F1",
+                       "gold", "predicted")
+        scores = dict(result["scores"])
+        for name, s in scores.items():
+            if isinstance(s, dict) and "f1" in s:
+                table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                              str(s.get("gold", "")), str(s.get("predicted", "")))
+        emit(table)
+        return
+    table = _table(f"{len(result['articles'])} articles scored", "type", "precision", "recall", "F1",
+                   "tp", "fp", "fn")
+    for name, s in result["scores"].items():
+        table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["tp"]), str(s["fp"]), str(s["fn"]))
+    emit(table)
+    if result.get("missing"):
+        line("not in the store: " + ", ".join(result["missing"]))
+
+
+def print_doctor(checks: list) -> None:
+    """One line per check."""
+    for c in checks:
+        line(f"{'ok ' if c.ok else 'no '} {c.name}: {c.detail}")
+
+
+def print_topics(rows: list[dict[str, Any]]) -> None:
+    """Known topics and the number of stored articles each selects."""
+    if not rows:
+        line("No topics found.")
+        return
+    table = _table("topics", "name", "title", "articles", "file")
+    for r in rows:
+        table.add_row(r["name"], Text(r["title"]), "-" if r["articles"] is None else str(r["articles"]),
+                      r["path"])
+    emit(table)
+
+
+def print_sentence(row: dict[str, Any], marked: Optional[tuple[int, int]]) -> None:
+    """A stored sentence with its mentions (or the one at `marked`) in [brackets]."""
+    text, start = row["text"], row["start"]
+    spans = [marked] if marked else [(m["start"], m["end"]) for m in row["mentions"]]
+    spans = sorted((s - start, e - start) for s, e in spans if start <= s < e <= row["end"])
+    out, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        out += [text[pos:s], "[", text[s:e], "]"]
+        pos = e
+    out.append(text[pos:])
+    line(f"{row['article']}:{row['sentence']} ({row['outlet'] or 'no outlet'}, characters "
+         f"{row['start']}-{row['end']})")
+    line("".join(out))
+    for m in row["mentions"]:
+        if marked and (m["start"], m["end"]) != marked:
+            continue
+        extra = ", ".join(f"{k}={m[k]}" for k in ("role", "value", "unit", "kind", "qualifier") if m.get(k))
+        line(f"  {m['type']:<7} {m['start']}-{m['end']} {m['surface']}" + (f" ({extra})" if extra else ""))
+
+
+def print_comparison(comp) -> None:
+    """Every section of a comparison (see `report.sections`)."""
+    from .sections import render_comparison
+
+    emit(*render_comparison(comp))

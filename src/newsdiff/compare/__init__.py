@@ -1,0 +1,211 @@
+"""The cross-article comparison of a topic: a pure data structure, rendered elsewhere.
+
+`build_comparison` takes the selected articles and their stored mentions and returns
+a `Comparison` whose sections are plain lists and dicts (the `compare --json` shape):
+coverage, entities, roles, figures, timeline, claims and quotes. Every row carries
+its provenance: article file, sentence index and character offsets.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+from ..aliases import Aliases
+from ..model import Article, Mention
+from ..resolve import resolve
+from .claims import SentenceRef, align
+from .figures import FigureRef, group_figures
+from .quotes import find_quotes
+from .text import content_words
+from .timeline import Dated, build_timeline
+
+NAME_TYPES = ("person", "place", "org")
+LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
+
+
+@dataclass
+class Comparison:
+    """What the outlets say about one topic, section by section."""
+
+    topic: dict[str, Any]
+    coverage: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    claims: dict[str, Any] = field(default_factory=dict)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def outlet_label(article: Article) -> str:
+    """How reports name an article's outlet: outlet, else original source, else file name."""
+    return article.outlet or article.source or article.file
+
+
+def _ref(article: Article, m: Mention) -> dict[str, Any]:
+    return {"article": article.file, "outlet": outlet_label(article), "sentence": m.sentence,
+            "start": m.start, "end": m.end, "surface": m.surface}
+
+
+def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[str]]],
+                     mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None) -> Comparison:
+    """Compare the `selected` articles (each with why it was selected)."""
+    articles = {a.file: a for a, _ in selected}
+    mine = {f: mentions.get(f, []) for f in articles}
+    entities = resolve(mine, aliases)
+    name_of: dict[tuple[str, int, int, str], str] = {}
+    for e in entities:
+        for file, m in e.mentions:
+            name_of[(file, m.start, m.end, m.type)] = e.name
+    comp = Comparison(topic=topic)
+    comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
+    comp.entities = _matrix(entities, list(articles))
+    comp.roles = _roles(entities, articles)
+
+    refs, extra, index = [], [], {}
+    for a in articles.values():
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in mine[a.file]:
+            by_sentence[m.sentence].append(m)
+        for s in a.sentences:
+            index[(a.file, s.index)] = len(refs)
+            refs.append(SentenceRef(a.file, s.index, s.start, s.end, s.text))
+            extra.append([_identity(a.file, m, name_of) for m in by_sentence[s.index]])
+    claims, claim_of = align(refs, extra)
+    comp.claims = _claims(claims, claim_of, refs, articles)
+
+    def claim(file: str, sentence: int) -> Optional[int]:
+        return claim_of.get(index.get((file, sentence), -1))
+
+    comp.figures = _figures(articles, mine, name_of, claim)
+    comp.timeline = _timeline(articles, mine, claim)
+    comp.quotes = _quotes(articles, mine, name_of)
+    return comp
+
+
+def _identity(file: str, m: Mention, name_of) -> str:
+    if m.type == "figure":
+        return f"#fig:{m.value}:{m.unit}"
+    if m.type == "date":
+        return f"#date:{m.value or m.key}"
+    return f"#ent:{name_of.get((file, m.start, m.end, m.type), m.key)}"
+
+
+def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
+    return {"article": a.file, "title": a.title, "outlet": a.outlet, "source": a.source,
+            "author": a.author, "published": a.published, "sentences": len(a.sentences),
+            "characters": sum(len(s.text) for s in a.sentences), "selected_by": reasons}
+
+
+def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
+    rows = []
+    for e in entities:
+        if e.type not in NAME_TYPES:
+            continue
+        counts = {f: 0 for f in files}
+        for f, _ in e.mentions:
+            counts[f] += 1
+        present = [f for f, n in counts.items() if n]
+        rows.append({"type": e.type, "name": e.name, "surfaces": e.surfaces, "mentions": counts,
+                     "articles": present, "only_in": present[0] if len(present) == 1 else None,
+                     "spellings": len(e.surfaces)})
+    return rows
+
+
+def _roles(entities, articles: dict[str, Article]) -> list[dict[str, Any]]:
+    rows = []
+    for e in entities:
+        if e.type != "person":
+            continue
+        seen, described = set(), []
+        for f, m in e.mentions:
+            if m.role and (f, m.role) not in seen:
+                seen.add((f, m.role))
+                described.append({**_ref(articles[f], m), "role": m.role})
+        if described:
+            distinct = {r["role"] for r in described}
+            rows.append({"name": e.name, "surfaces": e.surfaces, "roles": described,
+                         "distinct_roles": len(distinct),
+                         "differ": len({(r['article'], r['role']) for r in described}) > 1 and len(distinct) > 1})
+    rows.sort(key=lambda r: (-r["distinct_roles"], r["name"]))
+    return rows
+
+
+def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, Any]:
+    def row(s: SentenceRef, sim: Optional[float] = None) -> dict[str, Any]:
+        out = {"article": s.article, "outlet": outlet_label(articles[s.article]), "sentence": s.index,
+               "start": s.start, "end": s.end, "text": s.text}
+        if sim is not None:
+            out["similarity"] = sim
+        return out
+
+    shared = [{"outlets": sorted({outlet_label(articles[s.article]) for s, _ in c}),
+               "articles": sorted({s.article for s, _ in c}),
+               "sentences": [row(s, sim) for s, sim in c]} for c in claims]
+    only: dict[str, list] = {f: [] for f in articles}
+    for i, s in enumerate(refs):
+        if i not in claim_of:
+            only[s.article].append(row(s))
+    return {"shared": shared, "only": only}
+
+
+def _figures(articles, mine, name_of, claim) -> list[dict[str, Any]]:
+    refs = []
+    for f, a in articles.items():
+        names_by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in mine[f]:
+            if m.type in NAME_TYPES:
+                names_by_sentence[m.sentence].add(name_of.get((f, m.start, m.end, m.type), m.key))
+        for m in mine[f]:
+            if m.type != "figure" or m.value is None:
+                continue
+            s = a.sentences[m.sentence]
+            local = a.text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + \
+                a.text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
+            refs.append(FigureRef(f, m, frozenset(content_words(local)), frozenset(content_words(s.text)),
+                                  frozenset(names_by_sentence[m.sentence]), claim(f, m.sentence)))
+    rows = []
+    for g in group_figures(refs):
+        values = [{**_ref(articles[r.article], r.mention), "value": r.mention.value, "unit": r.mention.unit,
+                   "kind": r.mention.kind, "qualifier": r.mention.qualifier,
+                   "text": articles[r.article].sentences[r.mention.sentence].text} for r in g.members]
+        rows.append({"unit": g.unit, "status": g.status(), "articles": g.articles,
+                     "outlets": sorted({outlet_label(articles[f]) for f in g.articles}), "values": values})
+    return rows
+
+
+def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
+    dated = [Dated(f, m.sentence, m.start, m.end, m.surface, str(m.value),
+                   articles[f].sentences[m.sentence].text, claim(f, m.sentence))
+             for f in articles for m in mine[f] if m.type == "date" and m.value]
+    rows = []
+    for e in build_timeline(dated):
+        rows.append({"date": e.value, "conflict": e.conflict(), "articles": e.articles,
+                     "outlets": sorted({outlet_label(articles[f]) for f in e.articles}),
+                     "dates": [{"article": d.article, "outlet": outlet_label(articles[d.article]),
+                                "sentence": d.sentence, "start": d.start, "end": d.end,
+                                "surface": d.surface, "value": d.value, "text": d.text} for d in e.dates]})
+    return rows
+
+
+def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
+    by_speaker: dict[str, list] = defaultdict(list)
+    for f, a in articles.items():
+        names = [m for m in mine[f] if m.type in ("person", "org")]
+        for s in a.sentences:
+            here = [m for m in names if m.sentence == s.index]
+            for q in find_quotes(a.text, s.start, s.end, here):
+                speaker = (name_of.get((f, q.speaker.start, q.speaker.end, q.speaker.type), q.speaker.surface)
+                           if q.speaker else q.source_text)
+                by_speaker[speaker].append({
+                    "article": f, "outlet": outlet_label(a), "sentence": s.index, "start": q.start,
+                    "end": q.end, "verb": q.verb, "text": q.text, "named": q.speaker is not None,
+                    "speaker_surface": q.speaker.surface if q.speaker else q.source_text})
+    rows = [{"speaker": k, "named": v[0]["named"], "articles": sorted({x["article"] for x in v}), "quotes": v}
+            for k, v in by_speaker.items()]
+    rows.sort(key=lambda r: (not r["named"], -len(r["articles"]), -len(r["quotes"]), r["speaker"]))
+    return rows

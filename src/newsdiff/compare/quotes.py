@@ -1,0 +1,89 @@
+"""Reported speech: who said what ("قال X إن ...", "وصف X ... بأنها", "X قال إن").
+
+A speech verb (with an attached و/ف) opens a quote. Its speaker is the person or
+organisation mention that follows the verb, either at once or after the title the
+tagger recorded as that mention's role ("قال وزير الخارجية ماركو روبيو"); failing
+that, one that ends just before the verb ("زيلينسكي قال"). When no named speaker
+is found, the words between the verb and the complementiser are kept as an unnamed
+source ("مسؤول في البيت الأبيض"). The quote is what follows إن/أن/بأن or a colon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Mention
+from ..normalize import key
+
+SPEECH_VERBS = frozenset(key(v) for v in """
+قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أضاف أضافت ذكر ذكرت وصف وصفت أعلن أعلنت
+اعتبر اعتبرت رأى رأت شدد شددت حذر حذرت نفى نفت تابع تابعت أفاد أفادت لفت لفتت كشف كشفت أعرب أعربت
+""".split())
+_TOKEN = re.compile(r"\S+")
+_COMPLEMENT = re.compile(r"(?:^|\s)(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها|إنهم|أنهم|بأنهم|إنهما|أنهما)(?=\s|$)|:")
+MAX_GAP = 8  # longest unnamed source kept ("مصدر ثان، غير مخول بالحديث إلى الإعلام")
+_MEDIA_NOUNS = frozenset(key(w) for w in "صحيفة جريدة وكالة قناة موقع مجلة شبكة منصة".split())
+
+
+@dataclass
+class Quote:
+    """One reported statement."""
+
+    speaker: Optional[Mention]  # the named speaker's mention, if any
+    source_text: Optional[str]  # the words naming an unnamed source
+    verb: str
+    text: str  # what was said, as written
+    start: int  # offsets of `text` in the article
+    end: int
+
+
+def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        word = key(m.group().strip("،,.:\"“”«»"))
+        base = word[1:] if word[:1] in ("و", "ف") and word[1:] in SPEECH_VERBS else word
+        if base in SPEECH_VERBS:
+            out.append((offset + m.start(), offset + m.end(), m.group()))
+    return out
+
+
+def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Quote]:
+    """Quotes in the sentence text[start:end]; `names` are its person/org mentions."""
+    sentence = text[start:end]
+    quotes = []
+    for v_start, v_end, verb in _verb_tokens(sentence, start):
+        comp = _COMPLEMENT.search(text, v_end, end)
+        if not comp:
+            continue
+        speaker = _speaker_after(text, v_end, comp.start(), names) or _speaker_before(text, v_start, names)
+        source_text = None
+        if speaker is None:
+            between = text[v_end:comp.start()].strip(" ،,")
+            if not between or len(between.split()) > MAX_GAP:
+                continue
+            source_text = between
+        q_start = comp.end()
+        while q_start < end and text[q_start] in " \"“«":
+            q_start += 1
+        if q_start >= end:
+            continue
+        quotes.append(Quote(speaker, source_text, verb, text[q_start:end], q_start, end))
+    return quotes
+
+
+def _speaker_after(text: str, after: int, limit: int, names: list[Mention]) -> Optional[Mention]:
+    for m in names:
+        if not (after <= m.start < limit):
+            continue
+        gap = key(text[after:m.start].strip(" ،,"))
+        if not gap or (m.role and gap.endswith(key(m.role))) or (m.type == "org" and gap in _MEDIA_NOUNS):
+            return m
+    return None
+
+
+def _speaker_before(text: str, verb_start: int, names: list[Mention]) -> Optional[Mention]:
+    for m in names:
+        if m.type == "person" and 0 <= verb_start - m.end <= 2 and not text[m.end:verb_start].strip():
+            return m
+    return None

@@ -1,0 +1,49 @@
+"""Content words of Arabic sentences, for aligning sentences and figure contexts.
+
+Words are match keys (`normalize.key`) with the attached proclitics and the article
+stripped and a few inflectional endings cut ("light stemming", as in Larkey et al.'s
+light10), so "المحادثات" and "ومحادثات" meet; function words are dropped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..normalize import key
+
+_WORD = re.compile(r"[\w\u0621-\u064A]+")
+_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("هما", "كما", "تين", "تان", "ات", "ان", "ين", "ون", "ها", "هم", "ية", "يه", "ه", "ي", "ت")
+STOPWORDS = frozenset(key(w) for w in """
+في من على إلى الى عن مع أن إن أنه إنه أنها إنها بأن لأن كان كانت يكون تكون هذا هذه ذلك تلك التي الذي الذين
+اللذين اللتين ما لا لم لن قد كما أي او أو ثم بين حيث حتى عند عندما بعد قبل خلال منذ كل بعض غير بل لكن لكنه
+وقد هو هي هم هما نحن انا أنا انت كذلك أيضا ايضا إذا اذا إذ وفق بحسب حسب نحو ضمن دون عبر لدى لدي تم يتم
+قال قالت وقال وقالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت اليوم أمس يوم
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word_key: str) -> str:
+    """Light stem of one normalised word."""
+    w = word_key
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= (3 if len(p) > 1 else 4):
+            w = w[len(p):]
+            break
+    for s in _SUFFIXES:
+        if w.endswith(s) and len(w) - len(s) >= 3:
+            w = w[: -len(s)]
+            break
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the content words of `text`, in order (digits kept as they are)."""
+    out = []
+    for w in _WORD.findall(key(text)):
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        s = stem(w)
+        if s not in STOPWORDS:
+            out.append(s)
+    return out
