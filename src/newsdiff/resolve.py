@@ -1,0 +1,418 @@
+"""Merge the mentions of all articles into entities.
+
+Names (persons, places, organisations) are grouped by match key, then joined,
+never across types, in this order:
+
+1. user aliases (`newsdiff.aliases`): `merge` groups are joined unconditionally;
+   `separate` groups are never joined by any later step;
+2. the same name with the article ال or with an attached proclitic
+   (و ف ب ل ك, لل for ل+ال), when the bare form also occurs: "وبوتين" -> "بوتين";
+3. transliteration variants, token by token (`variant`): "أوميروف" / "عمروف" /
+   "عميروف", "رستم أوميروف" / "رستم عمروف"; for persons also a name with
+   middle names added ("دونالد ترامب" / "دونالد جون ترامب");
+4. persons: a bare name joins the multi-token person whose last name it is, if
+   that person is the only candidate; with several candidates it joins the one
+   that occurs in the same article, and stays apart where several do;
+5. organisations: a shorter name joins the only longer one that ends with it
+   ("الناتو" -> "حلف الناتو").
+
+Two multi-token persons whose given names or last names differ (not variants)
+are never joined automatically ("جو بايدن" vs "هانتر بايدن"), nor are two
+spellings that both occur in one article joined as variants (an outlet spells
+one name one way).
+
+Dates form one entity per resolved ISO value (unresolved ones per normalised
+surface); figures one per (value, unit, kind).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
+
+from rapidfuzz import fuzz
+
+from .aliases import Aliases
+from .model import ENTITY_TYPES, Mention
+from .normalize import key
+
+NAME_TYPES = ("person", "place", "org")
+MIN_VARIANT_LENGTH = 5  # shorter tokens are compared exactly (حسن/حسين, سعد/سعيد)
+MIN_VARIANT_RATIO = 65.0
+_CLASSES = str.maketrans({"ع": "ا", "ء": "ا", "ط": "ت", "ث": "ت", "ص": "س", "ض": "د",
+                          "ظ": "ز", "ذ": "ز", "غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
+_LONG_VOWELS = set("اوي")
+_EDGE_PUNCT = "\"'«»“”‘’()[]{}.,،:;!?؟…-–—"
+
+
+@dataclass
+class Entity:
+    """One actor, place, organisation, date or figure across articles."""
+
+    type: str
+    name: str
+    surfaces: list[str]
+    roles: list[dict[str, str]]
+    articles: list[str]
+    mentions: list[tuple[str, Mention]] = field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "name": self.name,
+            "surfaces": list(self.surfaces),
+            "roles": [dict(r) for r in self.roles],
+            "articles": list(self.articles),
+            "mentions": [
+                {"article": a, "sentence": m.sentence, "start": m.start, "end": m.end,
+                 "surface": m.surface, "value": m.value, "unit": m.unit, "kind": m.kind,
+                 "qualifier": m.qualifier, "role": m.role}
+                for a, m in self.mentions
+            ],
+        }
+
+
+def resolve(mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None) -> list[Entity]:
+    """Entities from the mentions of each article (article file name -> mentions)."""
+    by_type: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article in sorted(mentions):
+        for m in mentions[article]:
+            by_type[m.type].append((article, m))
+    entities: list[Entity] = []
+    for etype, items in by_type.items():
+        if etype in NAME_TYPES:
+            groups = _NameResolver(etype, items, aliases or Aliases()).groups()
+            entities += [_entity(etype, g, _display_name(g, clitic)) for g, clitic in groups]
+        else:
+            entities += _value_entities(etype, items)
+    order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    entities.sort(key=lambda e: (order.get(e.type, len(order)), -len(e.articles),
+                                 -len(e.mentions), e.name))
+    return entities
+
+
+# -- comparing names ---------------------------------------------------------
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Match-key tokens of a name: punctuation trimmed, "عبد X" written as one token."""
+    tokens = [t.strip(_EDGE_PUNCT) for t in key(text).split()]
+    out: list[str] = []
+    for t in filter(None, tokens):
+        if out and out[-1] == "عبد":
+            out[-1] += t
+        else:
+            out.append(t)
+    return tuple(out)
+
+
+def core(token: str) -> str:
+    """A token without the article ال (kept when too little would remain)."""
+    return token[2:] if token.startswith("ال") and len(token) >= 5 else token
+
+
+@lru_cache(maxsize=65536)
+def proclitic_strips(token: str) -> frozenset[str]:
+    """Readings of `token` without an attached proclitic: و/ف then ب/ل/ك; لل -> ال."""
+    out = set()
+    for p1 in ("", "و", "ف"):
+        for p2 in ("", "ب", "ل", "ك"):
+            prefix = p1 + p2
+            if prefix and token.startswith(prefix) and len(token) - len(prefix) >= 3:
+                rest = token[len(prefix):]
+                out.add(rest)
+                if p2 == "ل" and rest.startswith("ل"):
+                    out.add("ال" + rest[1:])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: letter classes folded (ع/ا/ء, ت/ط/ث, س/ص, ...), long
+    vowels ا و ي dropped after the first letter, a letter written twice in a
+    row kept once (سويسرا keeps both س: سسر, not سوريا's سر)."""
+    folded = token.translate(_CLASSES)
+    out = folded[:1]
+    for prev, ch in zip(folded, folded[1:]):
+        if ch not in _LONG_VOWELS and ch != prev:
+            out += ch
+    return out
+
+
+def variant(a: str, b: str) -> bool:
+    """Whether two name tokens (match keys) are spellings of one name.
+
+    Equal cores, or, for tokens of at least `MIN_VARIANT_LENGTH` letters, the
+    same consonant skeleton and a rapidfuzz ratio of the class-folded letters of
+    at least `MIN_VARIANT_RATIO`: أوميروف/عمروف/عميروف match, ترامب/ترانب do not.
+    """
+    a, b = core(a), core(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_VARIANT_LENGTH or skeleton(a) != skeleton(b):
+        return False
+    return fuzz.ratio(a.translate(_CLASSES), b.translate(_CLASSES)) >= MIN_VARIANT_RATIO
+
+
+def _token_readings(token: str) -> frozenset[str]:
+    return proclitic_strips(token) | {token}
+
+
+def _tokens_match(a: str, b: str) -> bool:
+    return any(variant(x, y) for x in _token_readings(a) for y in _token_readings(b))
+
+
+# -- grouping names ----------------------------------------------------------
+
+@dataclass
+class _Node:
+    """The mentions sharing one match key."""
+
+    key: str
+    tokens: tuple[str, ...]
+    items: list[tuple[str, Mention]]
+    articles: set[str]
+
+    @property
+    def plain(self) -> str:
+        """The key without ال on the first token."""
+        return _plain(self.tokens)
+
+    def clitic_readings(self) -> set[str]:
+        """Plain keys of the name read without a proclitic on its first token."""
+        return {_plain((t,) + self.tokens[1:]) for t in proclitic_strips(self.tokens[0])}
+
+
+def _plain(tokens: tuple[str, ...]) -> str:
+    return " ".join((core(tokens[0]),) + tokens[1:])
+
+
+class _NameResolver:
+    """Union-find over the distinct names of one type, with cannot-link guards."""
+
+    def __init__(self, etype: str, items: list[tuple[str, Mention]], aliases: Aliases):
+        self.type = etype
+        nodes: dict[str, _Node] = {}
+        for article, m in items:
+            tokens = name_tokens(m.surface) or (key(m.surface),)
+            k = " ".join(tokens)
+            node = nodes.setdefault(k, _Node(k, tokens, [], set()))
+            node.items.append((article, m))
+            node.articles.add(article)
+        self.nodes = list(nodes.values())
+        self.parent = list(range(len(self.nodes)))
+        self._members = {i: [i] for i in range(len(self.nodes))}
+        self.separated = {frozenset(_plain(name_tokens(s)) for s in pair)
+                          for pair in aliases.separated()}
+        self.clitic: set[int] = set()  # nodes whose key carries a proclitic
+        self.moved: dict[tuple[int, str], int] = {}  # (bare node, article) -> node it joins
+        self._merge_aliases(aliases)
+        self._merge_same_core()
+        self._merge_variants()
+        if etype == "person":
+            self._attach_surnames()
+        if etype == "org":
+            self._attach_suffixes()
+
+    # union-find
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def members(self, i: int) -> list[int]:
+        return self._members[self.find(i)]
+
+    def can_join(self, a: int, b: int) -> bool:
+        """No `separate` alias and no two clearly different persons across the clusters."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        for x in self.members(ra):
+            for y in self.members(rb):
+                nx, ny = self.nodes[x], self.nodes[y]
+                if frozenset((nx.plain, ny.plain)) in self.separated:
+                    return False
+                if self.type == "person" and _different_people(nx.tokens, ny.tokens):
+                    return False
+        return True
+
+    def join(self, a: int, b: int, force: bool = False) -> bool:
+        if not force and not self.can_join(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+            self._members[rb] += self._members.pop(ra)
+        return True
+
+    # steps
+    def _merge_aliases(self, aliases: Aliases) -> None:
+        for group in aliases.merge:
+            wanted = {_plain(name_tokens(s)) for s in group}
+            hits = [i for i, n in enumerate(self.nodes)
+                    if ({n.plain} | n.clitic_readings()) & wanted]
+            for i in hits[1:]:
+                self.join(hits[0], i, force=True)
+
+    def _merge_same_core(self) -> None:
+        index: dict[str, int] = {}
+        for i, n in enumerate(self.nodes):
+            if n.plain in index:
+                self.join(index[n.plain], i)
+            else:
+                index[n.plain] = i
+        for i, n in enumerate(self.nodes):
+            for reading in n.clitic_readings():
+                j = index.get(reading)
+                if j is not None and j != i and self.join(i, j):
+                    self.clitic.add(i)
+
+    def _merge_variants(self) -> None:
+        """Same number of tokens, each a variant; for persons also a name with
+        middle names added ("دونالد ترامب" / "دونالد جون ترامب")."""
+        blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, n in enumerate(self.nodes):
+            if self.type == "person" and len(n.tokens) > 1:
+                blocks[(skeleton(core(n.tokens[0])), skeleton(core(n.tokens[-1])))].append(i)
+            else:
+                blocks[tuple(skeleton(core(t)) for t in n.tokens)].append(i)
+        for block in blocks.values():
+            for x, i in enumerate(block):
+                for j in block[x + 1:]:
+                    a, b = self.nodes[i], self.nodes[j]
+                    if self.find(i) == self.find(j) or (
+                            len(a.tokens) == len(b.tokens) and a.articles & b.articles):
+                        continue
+                    if _same_name(a.tokens, b.tokens):
+                        self.join(i, j)
+
+    def _attach_surnames(self) -> None:
+        last_names: dict[str, list[int]] = defaultdict(list)  # skeleton -> full-name nodes
+        for i, n in enumerate(self.nodes):
+            if len(n.tokens) > 1:
+                for reading in _token_readings(n.tokens[-1]):
+                    last_names[skeleton(core(reading))].append(i)
+        bare_roots = {self.find(i) for i, n in enumerate(self.nodes) if len(n.tokens) == 1}
+        for root in bare_roots:
+            cluster = list(self.members(root))
+            if any(len(self.nodes[i].tokens) > 1 for i in cluster):
+                continue
+            candidates = {self.find(f) for i in cluster
+                          for reading in _token_readings(self.nodes[i].tokens[0])
+                          for f in last_names.get(skeleton(core(reading)), ())
+                          if _tokens_match(self.nodes[i].tokens[0], self.nodes[f].tokens[-1])}
+            candidates = {c for c in candidates if self.can_join(root, c)}
+            if len(candidates) == 1:
+                self.join(root, candidates.pop())
+                continue
+            seen_in = {c: set().union(*(self.nodes[m].articles for m in self.members(c)))
+                       for c in candidates}
+            for i in cluster:
+                for article in self.nodes[i].articles:
+                    here = [c for c in candidates if article in seen_in[c]]
+                    if len(here) == 1:
+                        self.moved[(i, article)] = here[0]
+
+    def _attach_suffixes(self) -> None:
+        endings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j, m in enumerate(self.nodes):
+            for size in range(1, len(m.tokens)):
+                endings[tuple(skeleton(core(t)) for t in m.tokens[-size:])].append(j)
+        for i, n in enumerate(self.nodes):
+            ending = tuple(skeleton(core(t)) for t in n.tokens)
+            longer = {self.find(j) for j in endings.get(ending, ())
+                      if self.find(j) != self.find(i) and _same_name(
+                          n.tokens, self.nodes[j].tokens[-len(n.tokens):])}
+            if len(longer) == 1:
+                self.join(i, longer.pop())
+
+    def groups(self) -> list[tuple[list[tuple[str, Mention]], set[str]]]:
+        """Each entity's (article, mention) items and its surfaces written with a proclitic."""
+        items: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
+        clitic: dict[int, set[str]] = defaultdict(set)
+        for i, n in enumerate(self.nodes):
+            for article, m in n.items:
+                target = self.moved.get((i, article))
+                root = self.find(i if target is None else target)
+                items[root].append((article, m))
+                if i in self.clitic:
+                    clitic[root].add(m.surface)
+        return [(items[r], clitic[r]) for r in items]
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Token-wise variants; a longer name may add middle tokens between the ends."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == len(b):
+        return all(variant(s, t) for s, t in zip(a, b))
+    if len(a) < 2 or not (variant(a[0], b[0]) and variant(a[-1], b[-1])):
+        return False
+    rest = iter(b[1:-1])
+    return all(any(variant(s, t) for t in rest) for s in a[1:-1])
+
+
+def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-token person names whose given or last names are not variants."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return not (_tokens_match(a[0], b[0]) and _tokens_match(a[-1], b[-1]))
+
+
+# -- building entities -------------------------------------------------------
+
+def _entity(etype: str, items: list[tuple[str, Mention]], name: str) -> Entity:
+    items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
+    counts = Counter(m.surface for _, m in items)
+    roles: list[dict[str, str]] = []
+    for article, m in items:
+        role = {"article": article, "role": m.role}
+        if m.role and role not in roles:
+            roles.append(role)
+    return Entity(
+        type=etype,
+        name=name,
+        surfaces=[s for s, _ in counts.most_common()],
+        roles=roles,
+        articles=sorted({a for a, _ in items}),
+        mentions=items,
+    )
+
+
+def _display_name(items: list[tuple[str, Mention]], clitic: set[str]) -> str:
+    """The most complete spelling as written: most tokens, then most frequent."""
+    counts = Counter(m.surface for _, m in items)
+    pool = [s for s in counts if s not in clitic] or list(counts)
+    return max(pool, key=lambda s: (len(s.split()), counts[s], len(s), s))
+
+
+def _value_entities(etype: str, items: list[tuple[str, Mention]]) -> list[Entity]:
+    """Dates by resolved value (else by surface key); figures by (value, unit, kind)."""
+    groups: dict[Any, list[tuple[str, Mention]]] = defaultdict(list)
+    for article, m in items:
+        if m.value is None:
+            groups[("surface", key(m.surface))].append((article, m))
+        elif etype == "figure":
+            groups[("figure", m.value, m.unit, m.kind)].append((article, m))
+        else:
+            groups[("value", str(m.value))].append((article, m))
+    entities = []
+    for group_key, group in groups.items():
+        if group_key[0] == "surface":
+            name = Counter(m.surface for _, m in group).most_common(1)[0][0]
+        elif etype == "figure":
+            name = figure_name(*group_key[1:])
+        else:
+            name = group_key[1]
+        entities.append(_entity(etype, group, name))
+    return entities
+
+
+def figure_name(value: Any, unit: Optional[str], kind: Optional[str]) -> str:
+    """A figure's display name, e.g. "137 drones", "5 hours (duration)"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    name = f"{value} {unit}" if unit else str(value)
+    return name if kind in (None, "count") else f"{name} ({kind})"
