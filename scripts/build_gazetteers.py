@@ -1,0 +1,149 @@
+"""Build the generated gazetteer lists in seeds/gazetteers/ from /work/shared/data.
+
+Writes, as UTF-8 text with normalised keys (newsdiff.normalize.key):
+  places.tsv      key, kind (country/region/city/subdivision), population (0 if unknown)
+  given_names.txt Arabic given and family names, one key per line
+  translit.tsv    key, summed count of foreign person-name tokens (a CRF feature only)
+  common_words.txt words ANERcorp tags O at least 3 times and 9 times in 10 (never names)
+Single-word place names that ANERcorp's text mostly uses as ordinary words
+(tagged O at least 3 times and more often than not, counted on the first five
+sixths of train.conll, the part the tagger trains on) are left out.
+
+Usage: python scripts/build_gazetteers.py [--data /work/shared/data] [--out seeds/gazetteers]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsdiff.conll import read_conll  # noqa: E402
+from newsdiff.normalize import key  # noqa: E402
+
+# Administrative words around a subdivision or city name ("محافظة الجيزة", "لفيف أوبلاست").
+ADMIN_WORDS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "منطقه", "اوبلاست", "كراي", "اوكروغ", "بلديه", "مدينه", "جمهوريه"}
+BAD = re.compile(r"[0-9(),،\-/]|[a-z]")
+
+
+def clean_name(name: str) -> str:
+    """Key of a place label without administrative words; '' if unusable."""
+    k = key(name)
+    if not k or BAD.search(k):
+        return ""
+    words = [w for w in k.split() if w not in ADMIN_WORDS]
+    if not words or len(words) > 4:
+        return ""
+    return " ".join(words)
+
+
+def common_words(train: Path, share: float = 0.5) -> set[str]:
+    """Token keys that the first 5/6 of ANERcorp tags O >= 3 times and in > `share` of uses."""
+    sents = read_conll(train)
+    sents = sents[: len(sents) - len(sents) // 6]
+    o_count, all_count = Counter(), Counter()
+    for sent in sents:
+        for tok, tag in sent:
+            k = key(tok)
+            all_count[k] += 1
+            if tag == "O":
+                o_count[k] += 1
+    return {k for k, n in o_count.items() if n >= 3 and n > share * all_count[k]}
+
+
+def places(gaz: Path) -> dict[str, tuple[str, int]]:
+    """key -> (kind, population) from all place sources; the strongest kind wins."""
+    rank = {"country": 0, "region": 1, "city": 2, "subdivision": 3}
+    out: dict[str, tuple[str, int]] = {}
+
+    def add(name: str, kind: str, pop: int = 0) -> None:
+        k = clean_name(name)
+        if not k:
+            return
+        old = out.get(k)
+        if old is None or rank[kind] < rank[old[0]] or (kind == old[0] and pop > old[1]):
+            out[k] = (kind, max(pop, old[1] if old else 0))
+
+    for loc in ("ar", "ar_SA"):
+        for name in json.loads((gaz / f"umpirsky-country-list/data/{loc}/country.json").read_text()).values():
+            add(name, "country")
+    terr = json.loads((gaz / "cldr-37/cldr-localenames-full/main/ar/territories.json").read_text())
+    for code, name in terr["main"]["ar"]["localeDisplayNames"]["territories"].items():
+        if "-alt-" not in code:
+            add(name, "region" if code.isdigit() or code in ("EU", "UN", "EZ", "QO") else "country")
+    tz = json.loads((gaz / "cldr-37/cldr-dates-modern/main/ar/timeZoneNames.json").read_text())
+
+    def walk(node: dict) -> None:
+        for val in node.values():
+            if isinstance(val, dict):
+                if "exemplarCity" in val:
+                    add(val["exemplarCity"], "city", 1_000_000)
+                walk(val)
+
+    walk(tz["main"]["ar"]["dates"]["timeZoneNames"]["zone"])
+    with open(gaz / "world-cities-translations/world-cities.csv", encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            add(row["CityNameAr"], "city", int(row["Population"] or 0))
+            add(row["CountryNameAr"], "country")
+    for path in sorted((gaz / "countries-gem/subdivisions").glob("*.yaml")):
+        for entry in (yaml.safe_load(path.read_text()) or {}).values():
+            name = ((entry or {}).get("translations") or {}).get("ar")
+            if name:
+                add(name, "subdivision")
+    return out
+
+
+def given_names(gaz: Path) -> set[str]:
+    names = set()
+    for path in sorted((gaz / "akhateeb-arabic-names").glob("*.txt")):
+        names.update(k for k in (key(line) for line in path.read_text().splitlines()) if k)
+    return names
+
+
+def translit(gaz: Path) -> Counter:
+    counts: Counter = Counter()
+    path = gaz / "netransliteration-wikidata/wd_arabic.normalized.aligned.tokens"
+    for line in path.read_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            k = key(parts[1].replace(" ", ""))
+            if len(k) > 1:
+                counts[k] += int(parts[2])
+    return counts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    ap.add_argument("--out", type=Path, default=ROOT / "seeds/gazetteers")
+    args = ap.parse_args()
+    gaz = args.data / "gazetteers"
+    args.out.mkdir(parents=True, exist_ok=True)
+    common = common_words(args.data / "anercorp/train.conll")
+    pl = {k: v for k, v in places(gaz).items() if " " in k or k not in common}
+    with open(args.out / "places.tsv", "w", encoding="utf-8") as fh:
+        for k in sorted(pl):
+            fh.write(f"{k}\t{pl[k][0]}\t{pl[k][1]}\n")
+    names = given_names(gaz)
+    (args.out / "given_names.txt").write_text("".join(f"{k}\n" for k in sorted(names)), encoding="utf-8")
+    strict = common_words(args.data / "anercorp/train.conll", 0.9)
+    (args.out / "common_words.txt").write_text("".join(f"{k}\n" for k in sorted(strict)), encoding="utf-8")
+    tl = translit(gaz)
+    with open(args.out / "translit.tsv", "w", encoding="utf-8") as fh:
+        for k in sorted(tl):
+            fh.write(f"{k}\t{tl[k]}\n")
+    kinds = Counter(v[0] for v in pl.values())
+    print(f"places {len(pl)} {dict(kinds)}; given names {len(names)}; translit {len(tl)}; "
+          f"common words {len(common)} (strict {len(strict)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""The built-in name tagger: a CRF trained on ANERcorp plus gazetteers and rules.
+
+    tagger = BuiltinTagger()
+    mentions = tagger.tag(article)          # persons, places, orgs as Mentions
+    tags = tagger.tag_tokens(["قال", "بوتين"])  # BIO tags for CoNLL evaluation
+
+The model (`newsdiff/data/ner.crfsuite`) and the gazetteers are loaded once, on
+first use.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..conll import spans
+from ..model import Article, Mention, Sentence
+from ..normalize import fold, key
+from ..resources import data_dir
+from . import gazetteer, rules
+from .crf import CRFTagger
+from .features import proclitic_splits
+
+MODEL_PATH = data_dir() / "ner.crfsuite"
+TYPES = {"PERS": "person", "LOC": "place", "ORG": "org"}
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+|\d+(?:[.,]\d+)*|\S")
+
+__all__ = ["BuiltinTagger", "available", "tokenize"]
+
+
+def available() -> tuple[bool, str]:
+    """Whether the shipped CRF model is present, with a one-line explanation."""
+    if MODEL_PATH.is_file():
+        return True, f"built-in CRF model {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KB)"
+    return False, f"built-in CRF model missing: {MODEL_PATH} (run scripts/train_tagger.py)"
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Words, numbers and single punctuation marks with offsets (plus `offset`)."""
+    return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+class BuiltinTagger:
+    """CRF + gazetteers + rules; persons get the role their sentence gives them."""
+
+    name = "builtin"
+
+    def __init__(self, model_path: Optional[str | Path] = None):
+        self._model_path = Path(model_path) if model_path else MODEL_PATH
+        self._crf: Optional[CRFTagger] = None
+
+    @property
+    def gaz(self) -> gazetteer.Gazetteer:
+        return gazetteer.load()
+
+    def _model(self) -> CRFTagger:
+        if self._crf is None:
+            self._crf = CRFTagger(self._model_path, self.gaz)
+        return self._crf
+
+    def _tag(self, toks: list[rules.Token], institutions: bool = True) -> tuple[list[str], list[str]]:
+        """(CRF tags, tags after the rules)."""
+        crf_tags = self._model().tag([t.text for t in toks])
+        return crf_tags, rules.apply(toks, crf_tags, self.gaz, institutions)
+
+    def tag_tokens(self, tokens: Sequence[str], institutions: bool = True) -> list[str]:
+        """BIO tags (PERS/LOC/ORG/MISC) for one sentence of whole-word tokens.
+
+        `institutions=False` follows ANERcorp, which leaves ministries, armed forces
+        and their metonyms untagged (see `rules.apply`).
+        """
+        items, pos = [], 0
+        for tok in tokens:
+            items.append((tok, pos, pos + len(tok), key(tok) or tok))
+            pos += len(tok) + 1
+        return self._tag(rules.make_tokens(items, self.gaz), institutions)[1]
+
+    def tag(self, article: Article) -> list[Mention]:
+        """Person, place and organisation mentions in the article's sentences."""
+        gaz = self.gaz
+        sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
+        crf_spans: list[set] = []
+        for sent in article.sentences:
+            items = [(t, s, e, key(t) or t) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
+            toks = rules.make_tokens(items, gaz)
+            crf_tags, tags = self._tag(toks) if toks else ([], [])
+            sents.append((sent, toks, tags))
+            crf_spans.append(set(spans(crf_tags)))
+        _propagate(sents, gaz)
+        mentions: list[Mention] = []
+        for (sent, toks, tags), from_crf in zip(sents, crf_spans):
+            found = spans(tags)
+            orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
+            # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")
+            found += sorted(sp for sp in from_crf if sp[0] == "PERS" and sp not in found
+                            and any(s <= sp[1] and sp[2] <= e for s, e in orgs))
+            for n, (typ, s, e) in enumerate(found):
+                if typ not in TYPES:
+                    continue
+                m = _mention(article.text, sent, toks, s, e, TYPES[typ])
+                if m is None:
+                    continue
+                if (typ, s, e) in from_crf:
+                    m.source = "crf"
+                else:
+                    m.source = "gazetteer" if gaz.lookup(m.key) else "rule"
+                if typ == "PERS":
+                    m.role = _role(article.text, toks, tags, found, n, gaz)
+                mentions.append(m)
+        return mentions
+
+
+def _span_key(toks: list[rules.Token], s: int, e: int) -> str:
+    return " ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]])
+
+
+def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
+    """Tag untagged repeats of names found elsewhere in the article.
+
+    A person's last name alone (ويتكوف after ستيف ويتكوف) is the same person; a
+    name's form with or without a proclitic is the same name.
+    """
+    known: dict[str, str] = {}
+    for _, toks, tags in sents:
+        for typ, s, e in spans(tags):
+            if typ in TYPES:
+                known.setdefault(_span_key(toks, s, e), typ)
+                if typ == "PERS" and e - s > 1 and not toks[e - 1].key.startswith("ال"):
+                    known.setdefault(toks[e - 1].base, "PERS")
+    for k in list(known):
+        if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3:
+            del known[k]
+    longest = max((len(k.split()) for k in known), default=0)
+    for _, toks, tags in sents:
+        i = 0
+        while i < len(toks):
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                typ = None
+                for clitic, base in proclitic_splits(toks[i].key):
+                    typ = known.get(" ".join([base] + [t.key for t in toks[i + 1 : i + n]]))
+                    if typ:
+                        toks[i].clitic, toks[i].base = clitic, base
+                        break
+                if typ and all(t == "O" for t in tags[i : i + n]):
+                    tags[i] = "B-" + typ
+                    for j in range(i + 1, i + n):
+                        tags[j] = "I-" + typ
+                    i += n
+                    break
+            else:
+                i += 1
+
+
+def _strip(text: str, tok: rules.Token) -> int:
+    """Original-text offset where a token's name starts, after its proclitic."""
+    if not tok.clitic:
+        return tok.start
+    _, offsets = fold(text[tok.start : tok.end])
+    return tok.start + offsets[tok.clitic]
+
+
+def _mention(text: str, sent: Sentence, toks: list[rules.Token], s: int, e: int, typ: str) -> Optional[Mention]:
+    while s < e and toks[s].text in rules.QUOTES:
+        s += 1
+    while e > s and toks[e - 1].text in rules.QUOTES:
+        e -= 1
+    if s >= e:
+        return None
+    start, end = _strip(text, toks[s]), toks[e - 1].end
+    surface = text[start:end]
+    k = _span_key(toks, s, e)
+    return Mention(type=typ, start=start, end=end, surface=surface, sentence=sent.index,
+                   key=k)
+
+
+def _role(text: str, toks, tags, found, n: int, gaz) -> Optional[str]:
+    """The title/role phrase the sentence attaches to person span `n`, as written."""
+    _, s, e = found[n]
+    rng = rules.right_role(toks, e, gaz)
+    if rng is None:
+        rng = rules.left_role(toks, tags, s, gaz)
+    if rng is None and s >= 2 and toks[s - 1].text == "،" and n > 0 and found[n - 1][0] == "PERS" \
+            and found[n - 1][2] == s - 1:
+        prev = rules.left_role(toks, tags, found[n - 1][1], gaz)
+        outer = rules.left_role(toks, tags, found[n - 1][1], gaz, inner=False)
+        rng = outer if outer and (prev is None or outer[0] < prev[0]) else None
+        if rng:
+            rng = (rng[0], found[n - 1][1])
+    if rng is None:
+        return None
+    a, b = rng
+    start = _strip(text, toks[a])
+    role = " ".join(text[start : toks[b - 1].end].split())
+    # "للرئيس" is ل + الرئيس: give the role its article back
+    return "ا" + role if toks[a].key.startswith("لل") and toks[a].clitic else role or None
+

@@ -1,0 +1,183 @@
+"""Token features for the CRF name tagger: shape, affixes, clitics, context, gazetteers.
+
+Tokens are whole words as in ANERcorp (proclitics attached: وبوتين، للأمم).
+Every feature is computed on the match key (`newsdiff.normalize.key`).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from ..normalize import key
+from .gazetteer import Gazetteer
+
+CONJ = "وف"
+PREP = "بلك"
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def proclitic_splits(k: str) -> list[tuple[int, str]]:
+    """Possible (chars stripped, remaining key) readings of a word key, no strip first.
+
+    و/ف then ب/ل/ك; "لل" stands for ل + ال, so its remainder gets the article back.
+    """
+    out = [(0, k)]
+    starts = [(0, k)]
+    if len(k) > 3 and k[0] in CONJ:
+        starts.append((1, k[1:]))
+        out.append((1, k[1:]))
+    for n, rest in starts:
+        if len(rest) > 3 and rest.startswith("لل"):
+            out.append((n + 1, "ا" + rest[1:]))
+        elif len(rest) > 3 and rest[0] in PREP:
+            out.append((n + 1, rest[1:]))
+    return out
+
+
+def known(k: str, g: Gazetteer) -> bool:
+    """Whether a key is a listed place, name, organisation word or foreign name token."""
+    return (
+        k in g.places
+        or k in g.given_names
+        or g.translit.get(k, 0) >= 2
+        or k in g.phrases
+        or k in g.titles
+        or k in g.role_heads
+        or k in g.speech_verbs
+        or k in g.org_triggers
+        or k in g.nationality
+    )
+
+
+def base_form(k: str, g: Gazetteer) -> tuple[int, str]:
+    """The lexicon-preferred reading of a word key: (proclitic chars, remainder)."""
+    splits = proclitic_splits(k)
+    if known(k, g):
+        return splits[0]
+    for n, rest in splits[1:]:
+        if known(rest, g):
+            return n, rest
+    return splits[0]
+
+
+def _bucket(n: int) -> str:
+    return str(min(int(math.log10(n + 1) * 2), 8)) if n else "0"
+
+
+def word_classes(b: str, g: Gazetteer) -> list[str]:
+    """Lexical class labels of a clitic-stripped key."""
+    out = []
+    core = b[2:] if b.startswith("ال") and len(b) > 4 else b
+    place = g.places.get(b) or g.places.get(core)
+    if place:
+        out.append("place:" + place[0])
+    if b in g.strong_places:
+        out.append("strongplace")
+    if b in g.given_names or core in g.given_names:
+        out.append("given")
+    tl = g.translit.get(b, 0)
+    if tl:
+        out.append("translit:" + _bucket(tl))
+    if b in g.nationality:
+        out.append("nationality")
+    if b in g.titles:
+        out.append("title")
+    if b in g.role_heads:
+        out.append("rolehead")
+    if b in g.speech_verbs:
+        out.append("speech")
+    if b in g.org_triggers:
+        out.append("orgtrigger")
+    if b in g.ministry_domains:
+        out.append("domain")
+    if b in g.armed_forces:
+        out.append("forces")
+    if b in g.media_triggers:
+        out.append("mediatrigger")
+    if b in g.orgs:
+        out.append("org")
+    return out
+
+
+def phrase_tags(bases: list[str], g: Gazetteer) -> list[str]:
+    """BIO labels of the longest strong-place/organisation phrases over base forms."""
+    tags = ["O"] * len(bases)
+    i = 0
+    while i < len(bases):
+        for n in range(min(g.max_phrase, len(bases) - i), 0, -1):
+            label = g.lookup(" ".join(bases[i : i + n]))
+            if label:
+                tags[i] = "B-" + label
+                for j in range(i + 1, i + n):
+                    tags[j] = "I-" + label
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+def _shape(tok: str, k: str) -> str:
+    if _DIGIT.search(k):
+        return "digit"
+    if _LATIN.search(k):
+        return "latin"
+    if not _ARABIC.search(k):
+        return "punct"
+    return "arabic"
+
+
+def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
+    """CRF feature strings for every token of one sentence."""
+    keys = [key(t) or t for t in tokens]
+    splits = [base_form(k, g) for k in keys]
+    bases = [b for _, b in splits]
+    classes = [word_classes(b, g) for b in bases]
+    phrases = phrase_tags(bases, g)
+    shapes = [_shape(t, k) for t, k in zip(tokens, keys)]
+    n = len(tokens)
+    feats: list[list[str]] = []
+    for i in range(n):
+        k, b = keys[i], bases[i]
+        f = [
+            "bias",
+            "w=" + k,
+            "b=" + b,
+            "clitic=" + k[: splits[i][0]],
+            "shape=" + shapes[i],
+            "len=" + str(min(len(b), 10)),
+            "al=" + str(b.startswith("ال")),
+            "p2=" + b[:2],
+            "p3=" + b[:3],
+            "s2=" + b[-2:],
+            "s3=" + b[-3:],
+            "s1=" + b[-1:],
+            "gaz=" + phrases[i],
+        ]
+        f += ["c=" + c for c in classes[i]]
+        if not classes[i] and shapes[i] == "arabic":
+            f.append("unlisted")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"{d}:w={keys[j]}")
+                f.append(f"{d}:b={bases[j]}")
+                f.append(f"{d}:gaz={phrases[j]}")
+                f.append(f"{d}:shape={shapes[j]}")
+                f += [f"{d}:c={c}" for c in classes[j]]
+                if abs(d) == 1:
+                    f.append(f"{d}:s2={bases[j][-2:]}")
+            else:
+                f.append(f"{d}:edge")
+        if i > 0:
+            f.append(f"bi-1={bases[i-1]}|{b}")
+        if i + 1 < n:
+            f.append(f"bi+1={b}|{bases[i+1]}")
+        for j in range(max(0, i - 3), i):
+            for c in classes[j]:
+                if c in ("title", "speech", "orgtrigger", "rolehead", "mediatrigger"):
+                    f.append("before:" + c)
+        feats.append(f)
+    return feats

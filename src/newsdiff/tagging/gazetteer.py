@@ -1,0 +1,115 @@
+"""World-knowledge lists for the built-in tagger, loaded once from seeds/gazetteers.
+
+All entries are held as match keys (`newsdiff.normalize.key`). Places are split
+into *strong* entries, safe to tag on sight (countries, regions, big cities,
+hand-listed places), and the rest, which only feed the CRF as features.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..normalize import key
+from ..resources import seeds_dir
+
+STRONG_CITY_POPULATION = 200_000
+FOREIGN_NAME_LIMIT = 100  # a city spelled like a frequent foreign name (فلاديمير) is not strong
+
+
+def _keys(items) -> set[str]:
+    return {k for k in (key(str(i)) for i in items or ()) if k}
+
+
+def _inflect(adj: str) -> set[str]:
+    """Masculine nationality adjective key -> its article/feminine/plural/dual keys."""
+    words = adj.split()
+    forms = set()
+    for suffix in ("", "ه", "ون", "ين", "يون", "يين", "ان", "تان", "تين"):
+        inflected = [w + suffix if not suffix.startswith("ي") else w[:-1] + suffix for w in words]
+        forms.add(" ".join(inflected))
+        forms.add(" ".join("ال" + w for w in inflected))
+    return forms
+
+
+@dataclass
+class Gazetteer:
+    """Name lists, phrase tables and lexical classes used by features and rules."""
+
+    places: dict[str, tuple[str, int]] = field(default_factory=dict)
+    strong_places: set[str] = field(default_factory=set)
+    major_places: set[str] = field(default_factory=set)  # countries, regions, hand-listed
+    given_names: set[str] = field(default_factory=set)
+    translit: dict[str, int] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+    role_heads: set[str] = field(default_factory=set)
+    speech_verbs: set[str] = field(default_factory=set)
+    org_triggers: set[str] = field(default_factory=set)
+    ministry_domains: set[str] = field(default_factory=set)
+    armed_forces: set[str] = field(default_factory=set)
+    metonym_heads: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    media_triggers: set[str] = field(default_factory=set)
+    function_words: set[str] = field(default_factory=set)
+    common_words: set[str] = field(default_factory=set)
+    administration: set[str] = field(default_factory=set)
+    nationality: dict[str, str] = field(default_factory=dict)  # inflected adjective -> country key
+    phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
+    max_phrase: int = 1
+
+    def lookup(self, k: str) -> str | None:
+        """LOC/ORG for a strong place or known organisation key, else None."""
+        return self.phrases.get(k)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Read every list under seeds/gazetteers once."""
+    base = seeds_dir() / "gazetteers"
+    g = Gazetteer()
+    for line in (base / "translit.tsv").read_text(encoding="utf-8").splitlines():
+        k, n = line.split("\t")
+        g.translit[k] = int(n)
+    g.common_words = set((base / "common_words.txt").read_text(encoding="utf-8").split("\n")) - {""}
+    g.given_names = set((base / "given_names.txt").read_text(encoding="utf-8").split("\n")) - {""}
+    for line in (base / "places.tsv").read_text(encoding="utf-8").splitlines():
+        k, kind, pop = line.split("\t")
+        g.places[k] = (kind, int(pop))
+    world = yaml.safe_load((base / "world.yaml").read_text(encoding="utf-8"))
+    g.titles = _keys(world["person_titles"])
+    heads = _keys(world["role_heads"])
+    g.role_heads = heads | {"ال" + h for h in heads}
+    g.speech_verbs = _keys(world["speech_verbs"])
+    g.org_triggers = _keys(world["org_triggers"])
+    g.ministry_domains = _keys(world["ministry_domains"])
+    g.armed_forces = _keys(world["armed_forces"])
+    g.metonym_heads = _keys(world["metonym_heads"])
+    g.media_triggers = _keys(world["media_triggers"])
+    g.function_words = _keys(world["function_words"])
+    g.administration = _keys(world["administration"])
+    for adj, country in world["nationalities"].items():
+        for form in _inflect(key(adj)):
+            g.nationality[form] = key(country) if country else ""
+    g.orgs = _keys(world["organizations"]) | _keys(world["offices"]) | _keys(world["media"])
+    for k, (kind, pop) in g.places.items():
+        if kind in ("country", "region") or (
+            kind == "city"
+            and pop >= STRONG_CITY_POPULATION
+            and k not in g.given_names
+            and g.translit.get(k, 0) < FOREIGN_NAME_LIMIT
+        ):
+            g.strong_places.add(k)
+    g.strong_places -= set(g.nationality)
+    g.major_places = {k for k, (kind, _) in g.places.items() if kind in ("country", "region")}
+    g.major_places -= set(g.nationality)
+    g.major_places |= _keys(world["places_extra"])
+    g.strong_places |= g.major_places
+    for k in g.strong_places:
+        g.phrases[k] = "LOC"
+        g.places.setdefault(k, ("city", 0))
+    for k in g.orgs:
+        g.phrases[k] = "ORG"
+    g.max_phrase = max(len(k.split()) for k in g.phrases)
+    return g

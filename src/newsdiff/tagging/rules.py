@@ -1,0 +1,370 @@
+"""Contextual rules on top of the CRF: gazetteer phrases, organisation patterns,
+titles and apposition for persons, adjectives that are never places, and roles.
+
+Rules work on `Token`s of one sentence and a BIO tag list (PERS/LOC/ORG/MISC).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..conll import spans
+from .features import base_form, proclitic_splits
+from .gazetteer import Gazetteer
+
+PUNCT_STOP = {"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "(", ")", "-", "–", "—", "\"", "“", "”", "«", "»"}
+_DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")
+QUOTES = {"\"", "“", "”", "«", "»", "'", "‘", "’"}
+
+
+@dataclass
+class Token:
+    """A word or punctuation mark: text as written, offsets, key and proclitic split."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    clitic: int  # key characters of proclitic (و ف ب ل ك, لل counts one)
+    base: str  # key without the proclitic (لل + X gives الX)
+
+
+def make_tokens(items: list[tuple[str, int, int, str]], gaz: Gazetteer) -> list[Token]:
+    """Tokens from (text, start, end, key) tuples."""
+    out = []
+    for text, start, end, k in items:
+        n, base = base_form(k, gaz)
+        out.append(Token(text, start, end, k, n, base))
+    return out
+
+
+def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -> bool:
+    """Could this token be part of a person's name? (`unknown_ok`: unlisted words too)"""
+    b = tok.base
+    if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha():
+        return False
+    if tag.endswith("PERS"):
+        return True
+    if b in gaz.nationality or b in gaz.titles or b in gaz.role_heads or b in gaz.strong_places \
+            or b in gaz.common_words or tok.key in gaz.common_words:
+        return False
+    if b.startswith("ال") and b not in gaz.given_names:
+        return False
+    if b in gaz.given_names or gaz.translit.get(b, 0) > 0:
+        return True
+    return unknown_ok and len(b) > 2 and not _DEFINITE.match(tok.key)
+
+
+def _set(tags: list[str], i: int, j: int, label: str) -> None:
+    """Tag tokens [i, j) as one span, cutting any span that overlapped it."""
+    if j < len(tags) and tags[j].startswith("I-"):
+        tags[j] = "B-" + tags[j][2:]
+    tags[i] = "B-" + label
+    for t in range(i + 1, j):
+        tags[t] = "I-" + label
+
+
+def _free(tags: list[str], i: int, j: int) -> bool:
+    """No existing span crosses the boundaries of [i, j) or covers more than it."""
+    for _, s, e in spans(tags):
+        if s < j and i < e and (s < i or e > j):
+            return False
+    return True
+
+
+def _only_inside(tags: list[str], i: int, j: int) -> bool:
+    """Every span overlapping [i, j) lies inside it and is shorter or MISC (or there is none)."""
+    return all(
+        (i <= s and e <= j and (e - s < j - i or typ == "MISC"))
+        for typ, s, e in spans(tags) if s < j and i < e
+    )
+
+
+def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """Longest strong-place / known-organisation phrases where nothing else is tagged."""
+    i = 0
+    while i < len(toks):
+        for n in range(min(gaz.max_phrase, len(toks) - i), 0, -1):
+            rest = [t.key for t in toks[i + 1 : i + n]]
+            found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in proclitic_splits(toks[i].key)]
+            found = [f for f in found if f[2]]
+            if found and _only_inside(tags, i, i + n):
+                toks[i].clitic, toks[i].base, label = found[0]
+                _set(tags, i, i + n, label)
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _adjectives(toks: list[Token], j: int, gaz: Gazetteer) -> int:
+    """Index after the nationality adjectives starting at j."""
+    while j < len(toks) and toks[j].key in gaz.nationality:
+        j += 1
+    return j
+
+
+def _phrase_end(toks: list[Token], i: int, table: set[str], max_words: int = 3) -> int:
+    """End index of the longest phrase of `table` starting at token i (base form first)."""
+    for n in range(max_words, 0, -1):
+        if i + n <= len(toks):
+            words = [toks[i].base] + [t.key for t in toks[i + 1 : i + n]]
+            if " ".join(words) in table:
+                return i + n
+    return i
+
+
+def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> None:
+    """Trigger + name phrases; with `institutions`, also ministries, armed forces and
+    metonyms of a named state (وزارة الطاقة، الجيش الروسي، الخارجية الأمريكية)."""
+    i = 0
+    while i < len(toks):
+        end = _institution_end(toks, tags, i, gaz) if institutions else i
+        if end > i:
+            if _free(tags, i, end) or all(t == "O" or t.endswith("LOC") for t in tags[i:end]):
+                _set(tags, i, end, "ORG")
+            i = end
+            continue
+        end = _administration_end(toks, tags, i, gaz) if institutions else i
+        if end > i:
+            _set(tags, i, end, "ORG")
+            i = end
+            continue
+        if toks[i].base in gaz.org_triggers and i + 1 < len(toks):
+            start, end = _org_name(toks, tags, i, gaz, institutions)
+            if end > start and _free(tags, start, end):
+                _set(tags, start, end, "ORG")
+                i = end
+                continue
+        i += 1
+
+
+def _administration_end(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer) -> int:
+    """"إدارة (الرئيس) ترامب": an administration named for its head, else i."""
+    if toks[i].base not in gaz.administration:
+        return i
+    j = i + 1
+    while j < len(toks) and tags[j] == "O" and toks[j].base in gaz.titles:
+        j += 1
+    if j < len(toks) and tags[j] == "B-PERS":
+        j += 1
+        while j < len(toks) and tags[j] == "I-PERS":
+            j += 1
+        return j
+    return i
+
+
+def _institution_end(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer) -> int:
+    """End of "armed force / ministry field + nationality adjective" at i, else i."""
+    prev = toks[i - 1] if i > 0 else None
+    after_noun = prev is not None and (
+        (prev.key.startswith("ال") and prev.clitic == 0) or prev.base in gaz.role_heads
+    )
+    for table, metonym in ((gaz.armed_forces, False), (gaz.metonym_heads, True)):
+        end = _phrase_end(toks, i, table)
+        if end > i and toks[end - 1].key.startswith("ال") and not (metonym and after_noun):
+            adj_end = _adjectives(toks, end, gaz)
+            adj = toks[adj_end - 1].key
+            # a metonym is a feminine noun: its adjective agrees (الخارجية الأمريكية)
+            if adj_end > end and gaz.nationality.get(adj, "") and (not metonym or adj.endswith("ه")):
+                return adj_end
+    return i
+
+
+def _org_name(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer,
+              institutions: bool) -> tuple[int, int]:
+    """Span of the organisation introduced by the trigger at i.
+
+    "شركة نوكيا" names the company by a proper name: the span is the name alone.
+    "وزارة الطاقة", "صندوق الثروة السيادية الروسي" are names made of the trigger and
+    definite words or adjectives: the span includes the trigger.
+    """
+    nxt = toks[i + 1]
+    definite_trigger = toks[i].base.startswith("ال")
+    if not definite_trigger and not nxt.key.startswith("ال") and not nxt.base.startswith("ال"):
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and tags[k][2:] in ("", "ORG", "MISC") \
+                and (tags[k] != "O" or _name_like(toks[k], "O", gaz)) and not toks[k].key.startswith("ال"):
+            k += 1
+        return i + 1, k
+    if institutions and nxt.clitic == 0:
+        j = _phrase_end(toks, i + 1, gaz.ministry_domains)
+        if j > i + 1:
+            return i, _adjectives(toks, j, gaz)
+    if definite_trigger:
+        # الاتحاد الأوروبي: a definite trigger needs an adjective of place after it
+        j = _adjectives(toks, i + 1, gaz)
+        return (i, j) if j > i + 1 and gaz.nationality.get(toks[j - 1].key) is not None else (i, i)
+    j = i + 1
+    while j < len(toks) and j - i <= 4:
+        t = toks[j]
+        if t.text in PUNCT_STOP or t.base in gaz.function_words or t.base in gaz.org_triggers:
+            break
+        if tags[j] != "O" or not (t.key.startswith("ال") or t.base.startswith("ال")):
+            break
+        j += 1
+        if t.key in gaz.nationality:
+            break
+    # a common noun after the trigger ("مجلس الإدارة") is weak evidence: need a listed
+    # place or a nationality in the phrase
+    body = toks[i + 1 : j]
+    strong = any(t.key in gaz.nationality or t.base in gaz.places for t in body)
+    return (i, j) if body and strong else (i, i)
+
+
+def media(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """صحيفة "X" / قناة X: the outlet's name after a media trigger, quotes excluded."""
+    for i, tok in enumerate(toks[:-1]):
+        if tok.base not in gaz.media_triggers:
+            continue
+        j = i + 1
+        quoted = toks[j].text in QUOTES
+        if quoted:
+            j += 1
+        k = j
+        while k < len(toks) and k - j < 4 and toks[k].text not in QUOTES and toks[k].text not in PUNCT_STOP:
+            if not quoted and (toks[k].key.startswith("ال") or toks[k].base in gaz.function_words):
+                break
+            k += 1
+        if k > j and (not quoted or (k < len(toks) and toks[k].text in QUOTES)):
+            if quoted or tags[j][2:] in ("ORG", "MISC") or toks[j].key in gaz.orgs:
+                if _free(tags, j, k) or all(tags[t] == "O" or tags[t].endswith("PERS") for t in range(j, k)):
+                    _set(tags, j, k, "ORG")
+
+
+def _name_end(toks: list[Token], tags: list[str], start: int, gaz: Gazetteer) -> int:
+    """End of up to three untagged name-like tokens from start."""
+    end = start
+    while end < len(toks) and end - start < 3 and tags[end] == "O" \
+            and _name_like(toks[end], "O", gaz, unknown_ok=end > start):
+        end += 1
+    return end
+
+
+def _merge_person(tags: list[str], end: int) -> int:
+    """Extend a new name span over a person span that starts right after it."""
+    if end < len(tags) and tags[end] == "B-PERS":
+        end += 1
+        while end < len(tags) and tags[end] == "I-PERS":
+            end += 1
+    return end
+
+
+def _first_name(tok: Token, gaz: Gazetteer) -> bool:
+    return tok.base in gaz.given_names or gaz.translit.get(tok.base, 0) >= 2
+
+
+def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """Names after a title or role phrase (+ adjectives), after a verb of saying,
+    before an apposition, or made of a frequent first name and another name word."""
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if tags[i] != "O" or not _name_like(tok, "O", gaz) or i == 0:
+            continue
+        prev = toks[i - 1]
+        introduced = prev.base in gaz.titles or prev.base in gaz.speech_verbs or (
+            (prev.key.startswith("ال") or prev.base in gaz.role_heads)
+            and left_role(toks, tags, i, gaz) is not None
+        )
+        end = _name_end(toks, tags, i, gaz)
+        if end > i and introduced and (end - i >= 2 or _first_name(tok, gaz)):
+            _set(tags, i, _merge_person(tags, end), "PERS")
+    for i in range(n - 1):
+        if tags[i] == "O" and tags[i + 1] == "O" and gaz.translit.get(toks[i].base, 0) >= 20 \
+                and toks[i].base not in gaz.places and _name_like(toks[i], "O", gaz) \
+                and _name_like(toks[i + 1], "O", gaz):
+            _set(tags, i, _merge_person(tags, _name_end(toks, tags, i, gaz)), "PERS")
+    # apposition: "X Y، رئيس ..." with X Y unknown to the CRF but name-like
+    for i in range(1, n - 1):
+        if toks[i].text == "،" and toks[i + 1].base in gaz.role_heads and tags[i - 1] == "O":
+            s = i
+            while s > 0 and i - s < 3 and tags[s - 1] == "O" and _name_like(toks[s - 1], "O", gaz):
+                s -= 1
+            if s < i and (i - s >= 2) and (s == 0 or toks[s - 1].text in PUNCT_STOP
+                                           or toks[s - 1].base in gaz.function_words):
+                _set(tags, s, i, "PERS")
+    # clean-up: adjectives are not persons; a place right after a name is not part of it
+    for typ, s, e in spans(tags):
+        if typ != "PERS":
+            continue
+        if all(t.key in gaz.nationality or t.base in gaz.common_words for t in toks[s:e]):
+            for k in range(s, e):
+                tags[k] = "O"
+        elif e - s > 1 and toks[e - 1].base in gaz.major_places:
+            tags[e - 1] = "B-LOC"
+
+
+def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A nationality adjective tagged alone as a place is not a name.
+
+    A word that is also a country's name (السعودية، سورية) is an adjective only
+    after a definite noun (الخارجية السعودية).
+    """
+    for typ, s, e in spans(tags):
+        if typ != "LOC" or not all(t.key in gaz.nationality for t in toks[s:e]):
+            continue
+        after_noun = s > 0 and toks[s - 1].key.startswith("ال") and toks[s - 1].clitic == 0
+        if toks[s].base not in gaz.strong_places or after_noun:
+            for k in range(s, e):
+                tags[k] = "O"
+
+
+def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
+    """All tag rules, in order; returns a new tag list.
+
+    `institutions=False` leaves out ministries, armed forces and their metonyms,
+    which newsdiff's guidelines count as organisations and ANERcorp does not.
+    """
+    tags = list(tags)
+    gazetteer_phrases(toks, tags, gaz)
+    organisations(toks, tags, gaz, institutions)
+    media(toks, tags, gaz)
+    persons(toks, tags, gaz)
+    adjectives_not_places(toks, tags, gaz)
+    return tags
+
+
+def _role_head(tok: Token, gaz: Gazetteer) -> bool:
+    return tok.base in gaz.role_heads or tok.base in gaz.titles
+
+
+def left_role(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer,
+              inner: bool = True) -> tuple[int, int] | None:
+    """Token range of the title/role phrase just before a person span starting at s.
+
+    The phrase starts at a role head; between it and the name come only definite
+    words, adjectives, other heads, names in the genitive, "في" or a noun right
+    after a head (رئيس أركان الجيش). "مبعوث الرئيس الأمريكي X" gives X the inner
+    "الرئيس الأمريكي"; the outer phrase belongs to a person in apposition after X.
+    """
+    first = None
+    j = s - 1
+    while j >= 0 and s - j <= 7:
+        t = toks[j]
+        if t.text in PUNCT_STOP or tags[j].endswith("PERS"):
+            break
+        if _role_head(t, gaz):
+            first = j
+        elif not (t.key.startswith("ال") or t.base.startswith("ال") or t.key == "في"
+                  or (j > 0 and _role_head(toks[j - 1], gaz))):
+            break
+        j -= 1
+    if first is None:
+        return None
+    if inner and not toks[first].base.startswith("ال"):
+        for k in range(first + 1, s):
+            if toks[k].key.startswith("ال") and _role_head(toks[k], gaz):
+                return k, s
+    return first, s
+
+
+def right_role(toks: list[Token], e: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """Token range of an apposition "، role ...،" right after a person span ending at e."""
+    if e + 1 >= len(toks) or toks[e].text != "،" or not _role_head(toks[e + 1], gaz):
+        return None
+    k = e + 1
+    while k < len(toks) and toks[k].text not in PUNCT_STOP:
+        k += 1
+        if k - e > 9:
+            return None
+    return e + 1, k

@@ -1,0 +1,94 @@
+"""Built-in name tagger: clitics, titles, apposition roles, organisations, adjectives,
+and conlleval-style scoring. The articles are written here, not taken from the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.conll import score, spans
+from newsdiff.model import Article, Sentence
+from newsdiff.tagging import builtin
+
+pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
+
+
+def article(*sentences: str) -> Article:
+    text, sents, pos = "", [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(index=i, start=pos, end=pos + len(s), text=s))
+        text += s + "\n"
+        pos = len(text)
+    return Article(file="t.txt", path="t.txt", text=text, encoding="utf-8", sha256="0", sentences=sents)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return builtin.BuiltinTagger()
+
+
+def found(tagger, art, typ):
+    ms = [m for m in tagger.tag(art) if m.type == typ]
+    for m in ms:
+        assert art.text[m.start : m.end] == m.surface
+    return {m.surface: m for m in ms}
+
+
+def test_proclitic_is_not_part_of_the_name(tagger):
+    art = article("التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في بكين.",
+                  "وقال مسؤولون إن اللقاء بين الصين وبوتين كان مثمرا.")
+    persons = found(tagger, art, "person")
+    assert "بوتين" in persons and "وبوتين" not in persons
+
+
+def test_title_excluded_and_role_recorded(tagger):
+    art = article("استقبل الرئيس الفرنسي إيمانويل ماكرون وفدا من رجال الأعمال في باريس.")
+    persons = found(tagger, art, "person")
+    assert "إيمانويل ماكرون" in persons
+    assert persons["إيمانويل ماكرون"].role == "الرئيس الفرنسي"
+
+
+def test_apposition_role(tagger):
+    art = article("وقال جوزيب بوريل، مسؤول السياسة الخارجية في الاتحاد الأوروبي، إن الحوار ضروري.")
+    persons = found(tagger, art, "person")
+    assert persons["جوزيب بوريل"].role == "مسؤول السياسة الخارجية في الاتحاد الأوروبي"
+
+
+def test_unseen_foreign_name_after_title(tagger):
+    art = article("وصل المبعوث الأممي هانس غروندبرغ إلى عدن صباح الأحد.")
+    assert "هانس غروندبرغ" in found(tagger, art, "person")
+
+
+def test_new_ministry_and_armed_forces(tagger):
+    art = article("أعلنت وزارة الزراعة البرازيلية خطة جديدة لدعم المزارعين.",
+                  "وقال الجيش الإسرائيلي إن سلاح الجو الإسرائيلي نفذ غارات.")
+    orgs = found(tagger, art, "org")
+    assert "وزارة الزراعة البرازيلية" in orgs
+    assert "الجيش الإسرائيلي" in orgs and "سلاح الجو الإسرائيلي" in orgs
+
+
+def test_adjective_is_not_a_place(tagger):
+    art = article("وصل الوفد الروسي إلى القاهرة بعد محادثات مع الحكومة الأوكرانية.")
+    places = found(tagger, art, "place")
+    assert "القاهرة" in places
+    assert not {"الروسي", "الأوكرانية"} & set(places)
+
+
+def test_article_kept_in_united_states(tagger):
+    art = article("وتعهدت الولايات المتحدة بتقديم مساعدات جديدة إلى الأردن.")
+    assert "الولايات المتحدة" in found(tagger, art, "place")
+
+
+def test_tag_tokens_gives_bio():
+    tags = builtin.BuiltinTagger().tag_tokens(["زار", "الرئيس", "جو", "بايدن", "العاصمة", "لندن", "."])
+    assert ("LOC", 5, 6) in spans(tags)
+
+
+def test_conll_score_is_conlleval_style():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["I-ORG", "I-ORG", "O"]]  # I- opening a span = B-
+    pred = [["B-PERS", "O", "O", "B-LOC"], ["B-ORG", "I-ORG", "B-LOC"]]
+    r = score(gold, pred)
+    assert r["LOC"]["tp"] == 1 and r["LOC"]["pred"] == 2 and r["LOC"]["gold"] == 1
+    assert r["PERS"]["tp"] == 0 and r["PERS"]["gold"] == 1
+    assert r["ORG"]["tp"] == 1
+    assert r["micro"]["precision"] == pytest.approx(2 / 4)
+    assert r["micro"]["recall"] == pytest.approx(2 / 3)
+    assert spans(["O", "I-ORG", "B-ORG", "I-LOC"]) == [("ORG", 1, 2), ("ORG", 2, 3), ("LOC", 3, 4)]
