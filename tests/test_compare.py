@@ -1,0 +1,209 @@
+"""`newsdiff compare`, `topics` and `show` through the CLI, on the seed corpus and on small stories."""
+from __future__ import annotations
+
+import json
+import re
+import pytest
+
+from conftest import write
+
+MIAMI_TALKS = "miami-talks"
+
+
+@pytest.fixture(scope="module")
+def comparison(seed_store):
+    from click.testing import CliRunner
+
+    from newsdiff.cli import main
+
+    result = CliRunner().invoke(main, ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_has_every_section(comparison):
+    assert set(comparison) >= {"coverage", "entities", "roles", "figures", "timeline", "claims", "quotes"}
+    assert len(comparison["coverage"]) == 5
+    for row in comparison["coverage"]:
+        assert row["selected_by"]
+
+
+def _groups_with(comparison, unit, value):
+    return [g for g in comparison["figures"] if g["unit"] == unit and any(v["value"] == value for v in g["values"])]
+
+
+def test_outlets_agree_on_five_hour_meeting(comparison):
+    [group] = _groups_with(comparison, "hours", 5)
+    assert group["status"] == "agree"
+    assert len(group["articles"]) >= 3
+    for v in group["values"]:
+        assert set(v) >= {"value", "unit", "qualifier", "article", "sentence", "start", "end", "surface"}
+
+
+def test_outlets_agree_on_drones(comparison):
+    launched = _groups_with(comparison, "drones", 137)
+    downed = _groups_with(comparison, "drones", 80)
+    assert len(launched) == 1 and len(downed) == 1 and launched != downed
+    assert launched[0]["status"] == "agree" and downed[0]["status"] == "agree"
+    assert len(launched[0]["articles"]) == 2
+
+
+def test_two_days_conflicts_with_third_day(comparison):
+    groups = [g for g in comparison["figures"] if g["unit"] == "days"
+              and {v["value"] for v in g["values"]} >= {2, 3}]
+    assert groups and groups[0]["status"] == "conflict"
+    kinds = {v["kind"] for v in groups[0]["values"]}
+    assert {"duration", "ordinal"} <= kinds
+
+
+def test_umerov_three_spellings_two_roles(comparison):
+    [umerov] = [e for e in comparison["entities"] if "عمروف" in e["surfaces"] or "عميروف" in e["surfaces"]]
+    assert {"أوميروف", "عمروف", "عميروف"} <= {s.split()[-1] for s in umerov["surfaces"]}
+    [roles] = [r for r in comparison["roles"] if r["name"] == umerov["name"]]
+    written = {r["role"] for r in roles["roles"]}
+    assert any("كبير المفاوضين" in r for r in written)
+    assert "مستشار الأمن القومي الأوكراني" in written
+    assert roles["differ"]
+
+
+def test_figure_provenance_points_at_the_text(comparison, seed_store):
+    from newsdiff.store import Store
+
+    with Store.open(seed_store, create=False) as store:
+        texts = {a.file: a for a in store.articles()}
+    for g in comparison["figures"]:
+        for v in g["values"]:
+            article = texts[v["article"]]
+            assert article.text[v["start"]:v["end"]] == v["surface"]
+            s = article.sentences[v["sentence"]]
+            assert s.start <= v["start"] < v["end"] <= s.end
+
+
+def test_claims_shared_and_exclusive(comparison):
+    shared = comparison["claims"]["shared"]
+    assert any(len(c["articles"]) >= 2 and any("137" in s["text"] for s in c["sentences"]) for c in shared)
+    only = comparison["claims"]["only"]
+    assert set(only) == {c["article"] for c in comparison["coverage"]}
+    assert any("أوريشنيك" in s["text"] for s in only["002_96d28453f08fb952.txt"])
+
+
+def test_quotes_grouped_by_speaker(comparison):
+    speakers = {q["speaker"]: q for q in comparison["quotes"]}
+    ushakov = [q for name, q in speakers.items() if "أوشاكوف" in name]
+    assert ushakov and len(ushakov[0]["articles"]) >= 2
+
+
+def test_timeline_in_calendar_order(comparison):
+    dates = [e["date"] for e in comparison["timeline"]]
+    assert dates == sorted(dates) and dates
+    for e in comparison["timeline"]:
+        for d in e["dates"]:
+            assert d["value"].startswith(e["date"][:7]) or e["conflict"] or d["value"] >= e["date"]
+
+
+def test_terminal_report_shows_sections_and_reads_right(seed_store, cli):
+    cli.db = seed_store
+    result = cli("compare", "--topic", MIAMI_TALKS)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for title in ("1. Coverage", "2. Who and where", "3. Roles", "4. Figures", "5. Timeline",
+                  "6. Claims", "7. Quotes"):
+        assert title in out
+    assert "CONFLICT" in out and "agree" in out
+
+
+def test_show_prints_marked_sentence(seed_store, cli, comparison):
+    cli.db = seed_store
+    v = _groups_with(comparison, "drones", 137)[0]["values"][0]
+    result = cli("show", f"{v['article']}:{v['sentence']}", "--span", f"{v['start']}-{v['end']}")
+    assert result.exit_code == 0
+    assert f"[{v['surface']}]" in result.stdout
+    bad = cli("show", f"{v['article']}:999")
+    assert bad.exit_code == 2 and "has sentences 0 to" in bad.output
+    assert cli("show", "nope.txt:1").exit_code == 2
+    assert cli("show", "no-colon").exit_code == 2
+
+
+def test_topics_lists_counts(seed_store, cli):
+    cli.db = seed_store
+    rows = cli.json("topics")
+    assert {"name": MIAMI_TALKS, "articles": 5} .items() <= next(r for r in rows if r["name"] == MIAMI_TALKS).items()
+
+
+def test_unknown_topic_lists_known(seed_store, cli):
+    cli.db = seed_store
+    result = cli("compare", "--topic", "nope")
+    assert result.exit_code == 2
+    assert "unknown topic 'nope'; known topics:" in result.output and MIAMI_TALKS in result.output
+
+
+def test_malformed_topic_names_file_and_line(seed_store, cli, tmp_path):
+    cli.db = seed_store
+    topics = tmp_path / "topics"
+    write(topics / "bad.yaml", "name: bad\nselect:\n  keywords: [a, b\n")
+    result = cli("compare", "--topic", "bad", "--topics", str(topics))
+    assert result.exit_code == 2
+    assert re.search(r"bad\.yaml:\d+: invalid YAML", result.output)
+    write(topics / "bad.yaml", "name: bad\nselect:\n  match: sometimes\n")
+    result = cli("topics", "--topics", str(topics))
+    assert result.exit_code == 2 and "bad.yaml:3: 'match' must be 'any' or 'all'" in result.output
+
+
+@pytest.mark.parametrize("content", [
+    "name: evil\nselect: !!python/object/apply:os.system [echo hacked]\n",
+    "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nname: bomb\n",
+])
+def test_hostile_topic_yaml_is_refused(seed_store, cli, tmp_path, content):
+    cli.db = seed_store
+    write(tmp_path / "t" / "evil.yaml", content)
+    result = cli("topics", "--topics", str(tmp_path / "t"))
+    assert result.exit_code == 2 and "evil.yaml:" in result.output and "Traceback" not in result.output
+
+
+def test_topic_selecting_nothing_and_empty_store(seed_store, cli, tmp_path):
+    cli.db = seed_store
+    write(tmp_path / "t" / "mars.yaml", "name: mars\ntitle: Mars\nselect:\n  keywords: [المريخ]\n")
+    result = cli("compare", "--topic", "mars", "--topics", str(tmp_path / "t"))
+    assert result.exit_code == 1 and "selects none of the 5 stored articles" in result.output
+    cli.db = str(tmp_path / "empty.db")
+    result = cli("compare", "--topic", MIAMI_TALKS)
+    assert result.exit_code == 1 and "newsdiff ingest" in result.output
+
+
+STORY = {
+    "a.txt": ("زلزال يضرب مدينة أزمير التركية\n"
+              "قالت إدارة الكوارث التركية إن زلزالا بقوة 6 درجات ضرب مدينة أزمير صباح اليوم الاثنين.\n"
+              "وأضافت أن 12 شخصا لقوا حتفهم وأصيب أكثر من 400 آخرين في الزلزال.\n"),
+    "b.txt": ("مقتل 15 شخصا في زلزال أزمير\n"
+              "أعلنت إدارة الكوارث التركية أن زلزالا قويا ضرب مدينة أزمير اليوم الاثنين.\n"
+              "وقالت الإدارة إن 15 شخصا لقوا حتفهم وأصيب نحو 420 آخرين في الزلزال.\n"
+              "وقال وزير الصحة التركي فخر الدين قوجة إن المستشفيات استقبلت المصابين.\n"),
+}
+
+
+def test_unseen_story_groups_deaths_as_conflict(cli, tmp_path):
+    for name, text in STORY.items():
+        write(tmp_path / "in" / name, text.replace("\n", "\nنشر في: 4 مارس 2024\n", 1))
+    assert cli("ingest", str(tmp_path / "in")).exit_code == 0
+    write(tmp_path / "t" / "quake.yaml", "name: quake\ntitle: زلزال أزمير\nselect:\n  keywords: [زلزال]\n")
+    data = cli.json("compare", "--topic", "quake", "--topics", str(tmp_path / "t"))
+    people = [g for g in data["figures"] if g["unit"] == "people"]
+    deaths = [g for g in people if {v["value"] for v in g["values"]} == {12, 15}]
+    assert deaths and deaths[0]["status"] == "conflict"
+    injured = [g for g in people if {v["value"] for v in g["values"]} == {400, 420}]
+    assert injured and injured[0]["status"] == "compatible"
+
+
+def test_html_report_escapes_article_markup(cli, tmp_path):
+    hostile = ("<script>alert('x')</script> عنوان عن اجتماع الحكومة\n"
+               "اجتمع مجلس الوزراء <b>اليوم</b> في العاصمة لبحث الموازنة <img src=x onerror=alert(1)> العامة.\n")
+    write(tmp_path / "in" / "h.txt", hostile)
+    assert cli("ingest", str(tmp_path / "in")).exit_code == 0
+    write(tmp_path / "t" / "gov.yaml", "name: gov\ntitle: \"<i>حكومة</i>\"\nselect:\n  keywords: [الحكومة]\n")
+    out = tmp_path / "report.html"
+    result = cli("compare", "--topic", "gov", "--topics", str(tmp_path / "t"), "--html", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert 'dir="rtl"' in page
