@@ -57,4 +57,6 @@ def analyser_version(tagger: str = "builtin") -> str:
             if f.is_file() and not f.name.startswith("."):
                 digest.update(f.name.encode())
                 digest.update(f.read_bytes())
+    if tagger == "camel":
+        digest.update(get_tagger(tagger).identity().encode())
     return f"{__version__}/{tagger}/{digest.hexdigest()[:12]}"

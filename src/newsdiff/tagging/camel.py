@@ -141,6 +141,11 @@ class CamelTagger:
         self._path, self._pretrained, self.batch_size = path, from_catalogue, batch_size
         self._ner = None
 
+    def identity(self) -> str:
+        """Which model this is (folder, file sizes and times), for versioning stored analyses."""
+        files = sorted(f for f in self._path.iterdir() if f.is_file())
+        return f"{self._path}:" + ",".join(f"{f.name}={f.stat().st_size}@{f.stat().st_mtime_ns}" for f in files)
+
     def _recognizer(self):
         if self._ner is None:
             try:  # any failure inside camel-tools/transformers/torch is a user-facing load error
