@@ -176,7 +176,7 @@ def _mention(text: str, sent: Sentence, toks: list[rules.Token], s: int, e: int,
 def _role(text: str, toks, tags, found, n: int, gaz) -> Optional[str]:
     """The title/role phrase the sentence attaches to person span `n`, as written."""
     _, s, e = found[n]
-    rng = rules.right_role(toks, e, gaz)
+    rng = rules.right_role(toks, tags, e, gaz)
     if rng is None:
         rng = rules.left_role(toks, tags, s, gaz)
     if rng is None and s >= 2 and toks[s - 1].text == "،" and n > 0 and found[n - 1][0] == "PERS" \
@@ -184,8 +184,8 @@ def _role(text: str, toks, tags, found, n: int, gaz) -> Optional[str]:
         prev = rules.left_role(toks, tags, found[n - 1][1], gaz)
         outer = rules.left_role(toks, tags, found[n - 1][1], gaz, inner=False)
         rng = outer if outer and (prev is None or outer[0] < prev[0]) else None
-        if rng:
-            rng = (rng[0], found[n - 1][1])
+        if rng:  # the phrase with the possessor's name: "مبعوث الرئيس الأمريكي دونالد ترامب"
+            rng = (rng[0], found[n - 1][2])
     if rng is None:
         return None
     a, b = rng

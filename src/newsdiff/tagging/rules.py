@@ -264,7 +264,7 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         prev = toks[i - 1]
         introduced = prev.base in gaz.titles or prev.base in gaz.speech_verbs or (
             (prev.key.startswith("ال") or prev.base in gaz.role_heads)
-            and left_role(toks, tags, i, gaz) is not None
+            and left_role(toks, tags, i, gaz, inner=False) is not None
         )
         end = _name_end(toks, tags, i, gaz)
         if end > i and introduced and (end - i >= 2 or _first_name(tok, gaz)):
@@ -328,6 +328,11 @@ def _role_head(tok: Token, gaz: Gazetteer) -> bool:
     return tok.base in gaz.role_heads or tok.base in gaz.titles
 
 
+def _genitive_link(tok: Token) -> bool:
+    """A noun with ل linking a role to its possessor: "لإدارة", "للرئيس"."""
+    return tok.key.startswith("ل") and len(tok.key) >= 4 and not tok.key.startswith("لا ")
+
+
 def left_role(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer,
               inner: bool = True) -> tuple[int, int] | None:
     """Token range of the title/role phrase just before a person span starting at s.
@@ -345,12 +350,17 @@ def left_role(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer,
             break
         if _role_head(t, gaz):
             first = j
-        elif not (t.key.startswith("ال") or t.base.startswith("ال") or t.key == "في"
+        elif not (t.key.startswith("ال") or t.base.startswith("ال") or t.key == "في" or _genitive_link(t)
                   or (j > 0 and _role_head(toks[j - 1], gaz))):
             break
         j -= 1
     if first is None:
         return None
+    if inner and first == s - 1 and not toks[first].base.startswith("ال") and toks[first].base in gaz.role_heads:
+        return None  # "صهر ترامب", "مبعوث بوتين": the name is the possessor, not the holder
+    before = toks[s - 1]
+    if inner and _genitive_link(before) and not _role_head(before, gaz) and before.key not in gaz.nationality:
+        return None  # "المبعوث الخاص لإدارة ترامب": the name is the possessor
     if inner and not toks[first].base.startswith("ال"):
         for k in range(first + 1, s):
             if toks[k].key.startswith("ال") and _role_head(toks[k], gaz):
@@ -358,9 +368,20 @@ def left_role(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer,
     return first, s
 
 
-def right_role(toks: list[Token], e: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """Token range of an apposition "، role ...،" right after a person span ending at e."""
-    if e + 1 >= len(toks) or toks[e].text != "،" or not _role_head(toks[e + 1], gaz):
+def right_role(toks: list[Token], tags: list[str], e: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """Token range of an apposition right after a person span ending at e: "، role ...،"
+    ("، وصهر ترامب،" opens a new conjunct instead), or a bare relational head followed
+    by its possessor's name ("جاريد كوشنر صهر الرئيس ترامب")."""
+    if e < len(toks) and not toks[e].clitic and toks[e].key in gaz.role_heads \
+            and not toks[e].key.startswith("ال"):
+        for k in range(e + 1, min(e + 4, len(toks))):
+            if tags[k].startswith("B-PERS"):
+                end = k + 1
+                while end < len(toks) and tags[end] == "I-PERS":
+                    end += 1
+                return e, end
+    if e + 1 >= len(toks) or toks[e].text != "،" or not _role_head(toks[e + 1], gaz) \
+            or toks[e + 1].key[:1] in ("و", "ف") and toks[e + 1].clitic:
         return None
     k = e + 1
     while k < len(toks) and toks[k].text not in PUNCT_STOP:
