@@ -206,3 +206,32 @@ def test_model_folder_needs_no_catalogue(tiny_model, tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "['B-PERS', 'I-PERS', 'O'] False"
+
+
+def test_cli_ingest_with_camel_tagger(tiny_model, camel_env, offline, monkeypatch, cli, tmp_path):
+    monkeypatch.setenv("NEWSDIFF_CAMEL_NER_MODEL", str(tiny_model))
+    page = tmp_path / "in" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("فلاديمير بوتين في وموسكو\n\nقال الرئيس فلاديمير بوتين ، إن اجتماع وموسكو مع ممثلي للأمم المتحدة .\n",
+                    encoding="utf-8")
+    result = cli("ingest", str(page), "--tagger", "camel")
+    assert result.exit_code == 0, result.output
+    names = {(e["type"], e["name"]) for e in cli.json("entities")}
+    assert ("person", "فلاديمير بوتين") in names and ("place", "موسكو") in names
+
+
+def test_cli_camel_tagger_without_data_is_one_line(camel_env, offline, cli, tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("عنوان\n\nقال الرئيس إن الاجتماع كان مثمرا في العاصمة اليوم.\n", encoding="utf-8")
+    result = cli("ingest", str(page), "--tagger", "camel")
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "camel tagger unavailable" in result.output
+    assert "camel_data -i ner-arabert" in result.output
+
+
+def test_cli_doctor(camel_env, cli):
+    result = cli("doctor", db=False)
+    assert result.exit_code == 0
+    assert "built-in tagger" in result.output and "camel-tools NER model" in result.output
+    rows = json.loads(cli("doctor", "--json", db=False).stdout)
+    assert any(r["name"] == "built-in tagger" and r["ok"] for r in rows)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ..normalize import key
 from .gazetteer import Gazetteer
@@ -18,7 +19,8 @@ _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
 
 
-def proclitic_splits(k: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def proclitic_splits(k: str) -> tuple[tuple[int, str], ...]:
     """Possible (chars stripped, remaining key) readings of a word key, no strip first.
 
     و/ف then ب/ل/ك; "لل" stands for ل + ال, so its remainder gets the article back.
@@ -33,7 +35,7 @@ def proclitic_splits(k: str) -> list[tuple[int, str]]:
             out.append((n + 1, "ا" + rest[1:]))
         elif len(rest) > 3 and rest[0] in PREP:
             out.append((n + 1, rest[1:]))
-    return out
+    return tuple(out)
 
 
 def known(k: str, g: Gazetteer) -> bool:
@@ -53,13 +55,12 @@ def known(k: str, g: Gazetteer) -> bool:
 
 def base_form(k: str, g: Gazetteer) -> tuple[int, str]:
     """The lexicon-preferred reading of a word key: (proclitic chars, remainder)."""
-    splits = proclitic_splits(k)
-    if known(k, g):
-        return splits[0]
-    for n, rest in splits[1:]:
-        if known(rest, g):
-            return n, rest
-    return splits[0]
+    hit = g.base_cache.get(k)
+    if hit is None:
+        splits = proclitic_splits(k)
+        hit = splits[0] if known(k, g) else next((s for s in splits[1:] if known(s[1], g)), splits[0])
+        g.base_cache[k] = hit
+    return hit
 
 
 def _bucket(n: int) -> str:
@@ -106,7 +107,7 @@ def phrase_tags(bases: list[str], g: Gazetteer) -> list[str]:
     tags = ["O"] * len(bases)
     i = 0
     while i < len(bases):
-        for n in range(min(g.max_phrase, len(bases) - i), 0, -1):
+        for n in range(min(g.phrase_starts.get(bases[i], 0), len(bases) - i), 0, -1):
             label = g.lookup(" ".join(bases[i : i + n]))
             if label:
                 tags[i] = "B-" + label

@@ -58,6 +58,8 @@ class Gazetteer:
     nationality: dict[str, str] = field(default_factory=dict)  # inflected adjective -> country key
     phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
     max_phrase: int = 1
+    phrase_starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
+    base_cache: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # see features.base_form
 
     def lookup(self, k: str) -> str | None:
         """LOC/ORG for a strong place or known organisation key, else None."""
@@ -112,4 +114,7 @@ def load() -> Gazetteer:
     for k in g.orgs:
         g.phrases[k] = "ORG"
     g.max_phrase = max(len(k.split()) for k in g.phrases)
+    for k in g.phrases:
+        words = k.split()
+        g.phrase_starts[words[0]] = max(g.phrase_starts.get(words[0], 0), len(words))
     return g

@@ -84,9 +84,11 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
     """Longest strong-place / known-organisation phrases where nothing else is tagged."""
     i = 0
     while i < len(toks):
-        for n in range(min(gaz.max_phrase, len(toks) - i), 0, -1):
+        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in gaz.phrase_starts]
+        longest = max((gaz.phrase_starts[b] for _, b in splits), default=0)
+        for n in range(min(longest, len(toks) - i), 0, -1):
             rest = [t.key for t in toks[i + 1 : i + n]]
-            found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in proclitic_splits(toks[i].key)]
+            found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in splits]
             found = [f for f in found if f[2]]
             if found and _only_inside(tags, i, i + n):
                 toks[i].clitic, toks[i].base, label = found[0]
