@@ -13,6 +13,7 @@ from typing import Any, Hashable
 
 from .errors import UserError
 from .model import ENTITY_TYPES, Mention
+from .normalize import key
 from .yamlfile import read_yaml
 
 GOLD_SECTIONS = {"person": "persons", "place": "places", "org": "orgs",
@@ -138,8 +139,17 @@ def _gold_units(annotation: dict, etype: str) -> list[tuple[Unit, str]]:
 
 def _pred_units(mentions: list[Mention], etype: str) -> list[tuple[Unit, str]]:
     """(scoring unit, surface) of one article's predicted mentions for one type."""
-    return _units([(_text(m.surface), m.value, m.unit) for m in mentions if m.type == etype],
+    return _units([(_written_name(m), m.value, m.unit) for m in mentions if m.type == etype],
                   etype)
+
+
+def _written_name(m: Mention) -> str:
+    """The surface as the gold writes it: after ل the article's alef is not written
+    ("للكرملين" = ل + الكرملين), so a span "لكرملين" stands for "الكرملين"."""
+    surface = _text(m.surface)
+    if surface.startswith("ل") and m.key and key(surface) != m.key and key("ا" + surface) == m.key:
+        return "ا" + surface
+    return surface
 
 
 def _units(rows: list[tuple[str, Any, Any]], etype: str) -> list[tuple[Unit, str]]:

@@ -89,10 +89,12 @@ class BuiltinTagger:
         _propagate(sents, gaz)
         mentions: list[Mention] = []
         for (sent, toks, tags), from_crf in zip(sents, crf_spans):
+            people = {sp for sp in spans(tags) if sp[0] == "PERS"} | {sp for sp in from_crf if sp[0] == "PERS"}
+            rules.administrations(toks, tags, gaz)  # names known only after propagation
             found = spans(tags)
             orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
             # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")
-            found += sorted(sp for sp in from_crf if sp[0] == "PERS" and sp not in found
+            found += sorted(sp for sp in people if sp not in found
                             and any(s <= sp[1] and sp[2] <= e for s, e in orgs))
             for n, (typ, s, e) in enumerate(found):
                 if typ not in TYPES:

@@ -141,6 +141,14 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
         i += 1
 
 
+def administrations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """Tag "إدارة ترامب" as an organisation once the name in it is known as a person."""
+    for i in range(len(toks)):
+        end = _administration_end(toks, tags, i, gaz) if tags[i] == "O" else i
+        if end > i:
+            _set(tags, i, end, "ORG")
+
+
 def _administration_end(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer) -> int:
     """"إدارة (الرئيس) ترامب": an administration named for its head, else i."""
     if toks[i].base not in gaz.administration:
