@@ -243,3 +243,7 @@ def show(ref, db, span, as_json):
         from .report.terminal import print_sentence
 
         print_sentence(row, marked)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Benchmark: prints throughput, memory and ratios on this machine (no pass/fail).
+
+    python bench/run.py [--sizes 1000 10000] [--compare-sizes 1000 5000 10000] [--camel-articles 10]
+
+Measures, on corpora made by `bench/generate.py` from the real articles in corpus/:
+- the floor: reading and decoding the files, nothing else;
+- `newsdiff ingest` with --jobs 1 and --jobs 2: articles/s, tokens/s, peak memory of
+  the whole process tree, and the ratio to the floor;
+- `newsdiff compare` (a topic selecting every stored article) and `newsdiff entities`
+  on stores of each compare size: time and peak memory;
+- the built-in tagger against camel-tools' NERecognizer with a CAMeLBERT-sized model
+  (bert-base: 12 layers, 768 hidden, random weights built here) on the same texts,
+  one process each: articles/s and the ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+NEWSDIFF = [sys.executable, "-m", "newsdiff.cli"]
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmRSS")))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """Run a command; (seconds, peak MiB of its process tree)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, peak / 1024
+
+
+def floor(files: list[Path]) -> float:
+    """Seconds to read and decode the files: the cost no step can go below."""
+    from newsdiff.loader.decode import decode
+
+    start = time.perf_counter()
+    for f in files:
+        decode(f.read_bytes(), f.name)
+    return time.perf_counter() - start
+
+
+def tokens_of(files: list[Path]) -> int:
+    return sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+
+
+def ingest_table(work: Path, sizes: list[int]) -> list[str]:
+    corpus = work / "corpus"
+    files = generate(corpus, max(sizes), [HERE.parent / "corpus"])
+    rows = ["| articles | jobs | seconds | articles/s | tokens/s | peak MiB | x floor |", "|---|---|---|---|---|---|---|"]
+    for n in sizes:
+        chunk = files[:n]
+        folders = sorted({str(f.parent) for f in chunk})
+        base, toks = floor(chunk), tokens_of(chunk)
+        for jobs in (1, 2):
+            db = work / f"ingest-{n}-{jobs}.db"
+            secs, mib = run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", str(jobs)])
+            rows.append(f"| {n} | {jobs} | {secs:.1f} | {n / secs:.1f} | {toks / secs:,.0f} | {mib:.0f} | {secs / base:.0f} |")
+            print(rows[-1], flush=True)
+    return rows
+
+
+def compare_table(work: Path, sizes: list[int]) -> list[str]:
+    corpus = work / "corpus"
+    files = generate(corpus, max(sizes), [HERE.parent / "corpus"]) if not corpus.exists() else \
+        sorted(corpus.rglob("*.txt"))
+    topics = work / "topics"
+    topics.mkdir(exist_ok=True)
+    (topics / "bench.yaml").write_text("name: bench\ntitle: bench\n", encoding="utf-8")
+    rows = ["| articles | compare s | compare MiB | entities s | entities MiB |", "|---|---|---|---|---|"]
+    for n in sizes:
+        db = work / f"compare-{n}.db"
+        folders = sorted({str(f.parent) for f in files[:n]})
+        run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", "2"])
+        c_secs, c_mib = run(NEWSDIFF + ["compare", "--topic", "bench", "--topics", str(topics), "--json",
+                                        "--db", str(db)])
+        e_secs, e_mib = run(NEWSDIFF + ["entities", "--json", "--db", str(db)])
+        rows.append(f"| {n} | {c_secs:.1f} | {c_mib:.0f} | {e_secs:.1f} | {e_mib:.0f} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
+def camel_table(work: Path, count: int) -> list[str]:
+    """Built-in tagger vs a CAMeLBERT-sized camel-tools model on the same articles."""
+    from newsdiff.loader import load_file
+    from newsdiff.tagging.builtin import BuiltinTagger
+
+    model = work / "bert-base"
+    build_bert_base(model, HERE.parent / "corpus")
+    articles = [a for f in sorted((HERE.parent / "corpus").glob("*.txt")) for a in load_file(f)]
+    articles = (articles * (count // len(articles) + 1))[:count]
+    builtin = BuiltinTagger()
+    builtin.tag(articles[0])
+    start = time.perf_counter()
+    for _ in range(20):
+        for a in articles:
+            builtin.tag(a)
+    b_rate = 20 * len(articles) / (time.perf_counter() - start)
+    os.environ["CAMELTOOLS_DATA"] = str(work / "camel_data")
+    (work / "camel_data").mkdir(exist_ok=True)
+    (work / "camel_data" / "catalogue.json").write_text('{"version":"1.6","packages":{},"components":{}}')
+    from newsdiff.tagging.camel import CamelTagger
+
+    camel = CamelTagger(model)
+    camel.tag(articles[0])
+    start = time.perf_counter()
+    for a in articles:
+        camel.tag(a)
+    c_rate = len(articles) / (time.perf_counter() - start)
+    return ["| tagger | articles/s | ratio |", "|---|---|---|",
+            f"| built-in (CRF + rules) | {b_rate:.1f} | {b_rate / c_rate:.0f}x |",
+            f"| camel-tools NERecognizer, bert-base sized | {c_rate:.2f} | 1x |"]
+
+
+def build_bert_base(folder: Path, corpus: Path) -> None:
+    """A bert-base-sized token classifier with random weights and a vocabulary from the corpus."""
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
+
+    words = sorted({w for f in corpus.glob("*.txt") for w in f.read_text(encoding="utf-8").split()})
+    chars = sorted({c for w in words for c in w})
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars + ["##" + c for c in chars] + words
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vocab.txt").write_text("\n".join(dict.fromkeys(vocab)) + "\n", encoding="utf-8")
+    labels = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
+    config = BertConfig(vocab_size=len(dict.fromkeys(vocab)), id2label=dict(enumerate(labels)),
+                        label2id={l: i for i, l in enumerate(labels)})
+    BertForTokenClassification(config).save_pretrained(folder)
+    BertTokenizer(str(folder / "vocab.txt"), do_lower_case=False).save_pretrained(folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--compare-sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--camel-articles", type=int, default=10)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "compare", "camel"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsdiff-bench-") as tmp:
+        work = Path(tmp)
+        print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}\n")
+        if "ingest" not in args.skip:
+            print("## ingest\n" + "\n".join(ingest_table(work, args.sizes)) + "\n")
+        if "compare" not in args.skip:
+            print("## compare and entities\n" + "\n".join(compare_table(work, args.compare_sizes)) + "\n")
+        if "camel" not in args.skip:
+            print("## built-in tagger vs CAMeLBERT-sized model\n" + "\n".join(camel_table(work, args.camel_articles)))
+
+
+if __name__ == "__main__":
+    main()
