@@ -8,6 +8,7 @@ store analysed by an older version is redone.
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,23 +17,25 @@ from .errors import UserError
 from .model import Article, Mention
 
 TAGGERS = ("builtin", "camel")
-_instances: dict[str, object] = {}
+_instances: dict[tuple, object] = {}
 
 
 def get_tagger(name: str):
-    """The name tagger called `name`, loaded once per process."""
+    """The name tagger called `name`, loaded once per process (and per camel model setting)."""
     if name not in TAGGERS:
         raise UserError(f"unknown tagger {name!r}; choose one of: {', '.join(TAGGERS)}")
-    if name not in _instances:
+    where = (name,) if name == "builtin" else (
+        name, os.environ.get("NEWSDIFF_CAMEL_NER_MODEL"), os.environ.get("CAMELTOOLS_DATA"))
+    if where not in _instances:
         if name == "builtin":
             from .tagging.builtin import BuiltinTagger
 
-            _instances[name] = BuiltinTagger()
+            _instances[where] = BuiltinTagger()
         else:
             from .tagging.camel import CamelTagger
 
-            _instances[name] = CamelTagger()
-    return _instances[name]
+            _instances[where] = CamelTagger()
+    return _instances[where]
 
 
 def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
@@ -46,9 +49,14 @@ def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 
-@lru_cache(maxsize=None)
 def analyser_version(tagger: str = "builtin") -> str:
     """Version string of the analysis: package version, tagger, and a digest of seeds and models."""
+    return _version(tagger, get_tagger(tagger).identity() if tagger == "camel" else "")
+
+
+@lru_cache(maxsize=None)
+def _version(tagger: str, model: str) -> str:
+    """The digest behind `analyser_version`, computed once per tagger and model."""
     from .resources import data_dir, seeds_dir
 
     digest = hashlib.sha256()
@@ -57,6 +65,5 @@ def analyser_version(tagger: str = "builtin") -> str:
             if f.is_file() and not f.name.startswith("."):
                 digest.update(f.name.encode())
                 digest.update(f.read_bytes())
-    if tagger == "camel":
-        digest.update(get_tagger(tagger).identity().encode())
+    digest.update(model.encode())
     return f"{__version__}/{tagger}/{digest.hexdigest()[:12]}"

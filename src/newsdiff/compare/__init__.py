@@ -17,11 +17,12 @@ from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
 from .quotes import find_quotes
-from .text import content_words
+from .text import content_words, events
 from .timeline import Dated, build_timeline
 
 NAME_TYPES = ("person", "place", "org")
 LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
+EVENT_WINDOW = 100  # characters each side of a figure that say what event it belongs to
 
 
 @dataclass
@@ -166,8 +167,10 @@ def _figures(articles, mine, name_of, claim) -> list[dict[str, Any]]:
             s = a.sentences[m.sentence]
             local = a.text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + \
                 a.text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
+            around = a.text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
             refs.append(FigureRef(f, m, frozenset(content_words(local)), frozenset(content_words(s.text)),
-                                  frozenset(names_by_sentence[m.sentence]), claim(f, m.sentence)))
+                                  frozenset(names_by_sentence[m.sentence]), events(content_words(around)),
+                                  claim(f, m.sentence)))
     rows = []
     for g in group_figures(refs):
         values = [{**_ref(articles[r.article], r.mention), "value": r.mention.value, "unit": r.mention.unit,

@@ -1,9 +1,9 @@
 """Grouping figures that measure the same quantity, and judging whether outlets agree.
 
 Figures are first blocked by unit (days and hours never meet). Within a block a
-figure joins the group whose members' sentences look most like its own: the words
-next to the number, the sentence's words and named entities, and whether the two
-sentences were aligned as one claim. Two figures of one sentence are never one
+figure joins the group whose members' sentences look most like its own: the kind of
+event they speak of (seeds/events.yaml), their named entities, the words next to the
+number and in the sentence, and whether the two sentences were aligned as one claim. Two figures of one sentence are never one
 quantity ("137 launched, 80 shot down"). A group's status compares the values as
 intervals, qualifiers included: all equal -> agree; overlapping ("more than 3" and
 "about 4") -> compatible; otherwise conflict; one outlet only -> single.
@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..model import Mention
 
-JOIN_THRESHOLD = 0.3
+JOIN_THRESHOLD = 0.25
 ABOUT = 0.2  # "about 4" covers 4 +/- 20%
 
 
@@ -29,6 +29,7 @@ class FigureRef:
     local: frozenset[str]  # content words next to the number
     words: frozenset[str]  # content words of the sentence
     entities: frozenset[str]  # resolved entity names in the sentence
+    events: frozenset[str]  # kinds of event spoken of around the number (talks, war, ...)
     claim: Optional[int]  # aligned-claim number of its sentence, if any
 
     @property
@@ -73,10 +74,14 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def similarity(a: FigureRef, b: FigureRef) -> float:
     """How likely two figures measure the same thing, from their sentences (0..1+)."""
-    score = 0.45 * _jaccard(a.local, b.local) + 0.3 * _jaccard(a.words, b.words)
-    score += 0.25 * _jaccard(a.entities, b.entities)
+    score = 0.3 * _overlap(a.events, b.events) + 0.3 * _jaccard(a.entities, b.entities)
+    score += 0.25 * _jaccard(a.local, b.local) + 0.15 * _jaccard(a.words, b.words)
     if a.claim is not None and a.claim == b.claim:
         score += 0.25
     if a.mention.value == b.mention.value:
@@ -85,28 +90,65 @@ def similarity(a: FigureRef, b: FigureRef) -> float:
 
 
 def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
-    """Groups of figures measuring one quantity (see the module docstring)."""
+    """Groups of figures measuring one quantity (see the module docstring).
+
+    Within each unit, candidate pairs from different articles come from an index of
+    their features (entities, event kinds, nearby words; a feature shared by more
+    than `MAX_POSTINGS` figures proposes nothing), so the cost stays near-linear.
+    Pairs are joined best first, as long as a group never holds two different
+    values from one article or two figures of one sentence.
+    """
     blocks: dict[Optional[str], list[FigureRef]] = {}
     for f in figures:
         blocks.setdefault(f.mention.unit, []).append(f)
     groups: list[FigureGroup] = []
     for unit, block in blocks.items():
-        mine: list[FigureGroup] = []
-        for f in block:
-            best, best_score = None, JOIN_THRESHOLD
-            for g in mine:
-                if any(m.where == f.where for m in g.members):
-                    continue
-                if any(m.article == f.article and m.mention.value != f.mention.value for m in g.members):
-                    continue
-                score = max(similarity(f, m) for m in g.members)
-                if score >= best_score:
-                    best, best_score = g, score
-            if best is None:
-                best = FigureGroup(unit)
-                mine.append(best)
-            best.members.append(f)
-        groups += mine
+        parent = list(range(len(block)))
+        members = {i: [i] for i in range(len(block))}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for score, i, j in sorted(_candidates(block), reverse=True):
+            a, b = find(i), find(j)
+            if a == b or not _compatible([block[k] for k in members[a]], [block[k] for k in members[b]]):
+                continue
+            parent[b] = a
+            members[a] += members.pop(b)
+        for root, idx in members.items():
+            groups.append(FigureGroup(unit, [block[k] for k in sorted(idx)]))
     order = {"conflict": 0, "compatible": 1, "agree": 2, "single": 3}
     groups.sort(key=lambda g: (order[g.status()], -len(g.articles), str(g.unit)))
     return groups
+
+
+MAX_POSTINGS = 200
+
+
+def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for pairs of figures from different articles sharing a feature."""
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(block):
+        for feature in f.entities | {"#" + e for e in f.events} | f.local:
+            index.setdefault(feature, []).append(i)
+    pairs = set()
+    for postings in index.values():
+        if len(postings) <= MAX_POSTINGS:
+            pairs.update((i, j) for n, i in enumerate(postings) for j in postings[n + 1:]
+                         if block[i].article != block[j].article)
+    scored = ((similarity(block[i], block[j]), i, j) for i, j in pairs)
+    return [(s, i, j) for s, i, j in scored if s >= JOIN_THRESHOLD]
+
+
+def _compatible(a: list[FigureRef], b: list[FigureRef]) -> bool:
+    """Whether two groups may become one: no sentence twice, one value per article."""
+    if {f.where for f in a} & {f.where for f in b}:
+        return False
+    values: dict[str, object] = {}
+    for f in a + b:
+        if values.setdefault(f.article, f.mention.value) != f.mention.value:
+            return False
+    return True

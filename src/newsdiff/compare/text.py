@@ -30,11 +30,29 @@ def stem(word_key: str) -> str:
         if w.startswith(p) and len(w) - len(p) >= (3 if len(p) > 1 else 4):
             w = w[len(p):]
             break
-    for s in _SUFFIXES:
-        if w.endswith(s) and len(w) - len(s) >= 3:
-            w = w[: -len(s)]
+    for _ in range(2):  # "محادثاتهما" -> "محادثات" -> "محادث"
+        cut = next((s for s in _SUFFIXES if w.endswith(s) and len(w) - len(s) >= 3), None)
+        if cut is None:
             break
+        w = w[: -len(cut)]
     return w
+
+
+@lru_cache(maxsize=1)
+def _event_lexicon() -> dict[str, str]:
+    """Light stem of each event word (seeds/events.yaml) -> its kind of event."""
+    import yaml
+
+    from ..resources import seeds_dir
+
+    data = yaml.safe_load((seeds_dir() / "events.yaml").read_text(encoding="utf-8"))
+    return {stem(key(w)): kind for kind, words in data.items() for w in words if " " not in w}
+
+
+def events(words: list[str]) -> frozenset[str]:
+    """Kinds of event (talks, war, attack, ...) that content-word stems speak of."""
+    lexicon = _event_lexicon()
+    return frozenset(lexicon[w] for w in words if w in lexicon)
 
 
 def content_words(text: str) -> list[str]:

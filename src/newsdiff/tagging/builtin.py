@@ -127,8 +127,10 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
         for typ, s, e in spans(tags):
             if typ in TYPES:
                 known.setdefault(_span_key(toks, s, e), typ)
-                if typ == "PERS" and e - s > 1 and not toks[e - 1].key.startswith("ال"):
-                    known.setdefault(toks[e - 1].base, "PERS")
+                last = toks[e - 1]
+                if typ == "PERS" and e - s > 1 and (not last.key.startswith("ال")
+                                                    or last.key not in gaz.common_words):
+                    known.setdefault(last.base, "PERS")
     for k in list(known):
         if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3:
             del known[k]
