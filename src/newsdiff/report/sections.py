@@ -10,6 +10,19 @@ from rich.text import Text
 STATUS = {"conflict": "CONFLICT", "compatible": "compatible", "agree": "agree", "single": "one outlet"}
 
 
+EXCERPT = 70  # characters shown on each side of a date in the timeline
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The part of a sentence around [start, end) (offsets within `text`), with … where cut."""
+    s, e = max(0, start - EXCERPT), min(len(text), end + EXCERPT)
+    while s > 0 and not text[s - 1].isspace():
+        s += 1
+    while e < len(text) and not text[e].isspace():
+        e -= 1
+    return ("… " if s > 0 else "") + text[s:e].strip() + (" …" if e < len(text) else "")
+
+
 def _src(row: dict[str, Any]) -> str:
     return f"{row['article']}:{row['sentence']}"
 
@@ -92,9 +105,11 @@ def _timeline(comp) -> Table:
     t = _table("5. Timeline", "date", "event", "outlets", "as written", "source")
     for e in comp.timeline:
         first = e["dates"][0]
+        at = first["text"].find(first["surface"])
         dates = "؛ ".join(f"{d['surface']} = {d['value']}" for d in e["dates"])
         flag = " CONFLICT" if e["conflict"] else ""
-        t.add_row(e["date"] + flag, Text(first["text"]), Text("، ".join(e["outlets"])), Text(dates),
+        event = _excerpt(first["text"], at, at + len(first["surface"])) if at >= 0 else first["text"]
+        t.add_row(e["date"] + flag, Text(event), Text("، ".join(e["outlets"])), Text(dates),
                   ", ".join(_src(d) for d in e["dates"]))
     return t
 
