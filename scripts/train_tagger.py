@@ -5,11 +5,12 @@ prints conlleval-style PERS/LOC/ORG and micro scores for the CRF alone and for t
 full built-in tagger (CRF + gazetteers + rules). Without --dev it trains on all the
 data and writes src/newsdiff/data/ner.crfsuite.
 
-Usage: python scripts/train_tagger.py [--dev] [--data PATH] [--out PATH]
+Usage: python scripts/train_tagger.py [--dev [--dev-out DIR]] [--data PATH] [--out PATH]
 """
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsdiff.conll import read_conll, score  # noqa: E402
+from newsdiff.conll import read_conll, score, write_conll  # noqa: E402
 from newsdiff.tagging import gazetteer  # noqa: E402
 from newsdiff.tagging.builtin import BuiltinTagger  # noqa: E402
 from newsdiff.tagging.crf import CRFTagger, train  # noqa: E402
@@ -33,7 +34,9 @@ def show(name: str, result: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", action="store_true", help="hold out the last sixth and score it")
-    ap.add_argument("--data", type=Path, default=Path("/work/shared/data/anercorp/train.conll"))
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/anercorp/train.conll")
+    ap.add_argument("--dev-out", type=Path, help="with --dev: also write dev.conll and dev.crfsuite here, "
+                    "so that NEWSDIFF_NER_MODEL=DIR/dev.crfsuite newsdiff eval DIR/dev.conll scores it")
     ap.add_argument("--out", type=Path, default=ROOT / "src/newsdiff/data/ner.crfsuite")
     args = ap.parse_args()
     sents = read_conll(args.data)
@@ -56,6 +59,10 @@ def main() -> None:
         show("builtin", score(gold, [full.tag_tokens([t for t, _ in s]) for s in dev]))
         show("builtin-A", score(gold, [full.tag_tokens([t for t, _ in s], institutions=False) for s in dev]))
         print("builtin-A: without the ministry/armed-forces/metonym rules, which ANERcorp does not tag")
+        if args.dev_out:
+            args.dev_out.mkdir(parents=True, exist_ok=True)
+            write_conll(dev, args.dev_out / "dev.conll")
+            shutil.copy(model, args.dev_out / "dev.crfsuite")
 
 
 if __name__ == "__main__":

@@ -24,13 +24,16 @@ def get_tagger(name: str):
     """The name tagger called `name`, loaded once per process (and per camel model setting)."""
     if name not in TAGGERS:
         raise UserError(f"unknown tagger {name!r}; choose one of: {', '.join(TAGGERS)}")
-    where = (name,) if name == "builtin" else (
+    where = (name, os.environ.get("NEWSDIFF_NER_MODEL")) if name == "builtin" else (
         name, os.environ.get("NEWSDIFF_CAMEL_NER_MODEL"), os.environ.get("CAMELTOOLS_DATA"))
     if where not in _instances:
         if name == "builtin":
             from .tagging.builtin import BuiltinTagger
 
-            _instances[where] = BuiltinTagger()
+            custom = os.environ.get("NEWSDIFF_NER_MODEL")
+            if custom and not os.path.isfile(custom):
+                raise UserError(f"NEWSDIFF_NER_MODEL={custom}: no such model file")
+            _instances[where] = BuiltinTagger(custom)
         else:
             from .tagging.camel import CamelTagger
 
@@ -51,7 +54,10 @@ def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
 
 def analyser_version(tagger: str = "builtin") -> str:
     """Version string of the analysis: package version, tagger, and a digest of seeds and models."""
-    return _version(tagger, get_tagger(tagger).identity() if tagger == "camel" else "")
+    if tagger == "camel":
+        return _version(tagger, get_tagger(tagger).identity())
+    custom = os.environ.get("NEWSDIFF_NER_MODEL")
+    return _version(tagger, f"{custom}@{os.stat(custom).st_mtime_ns}" if custom and os.path.exists(custom) else "")
 
 
 @lru_cache(maxsize=None)
