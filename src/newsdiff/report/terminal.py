@@ -120,7 +120,7 @@ def print_eval(result: dict[str, Any]) -> None:
         for name, s in scores.items():
             if isinstance(s, dict) and "f1" in s:
                 table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                              str(s.get("gold", "")), str(s.get("predicted", "")))
+                              str(s["gold"]), str(s["pred"]))
         emit(table)
         return
     table = _table(f"{len(result['articles'])} articles scored", "type", "precision", "recall", "F1",
