@@ -198,7 +198,7 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
 def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
-        names = [m for m in mine[f] if m.type in ("person", "org")]
+        names = [m for m in mine[f] if m.type in NAME_TYPES]
         for s in a.sentences:
             here = [m for m in names if m.sentence == s.index]
             for q in find_quotes(a.text, s.start, s.end, here):

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..model import Mention
 from ..normalize import key
+from .text import STOPWORDS
 
 SPEECH_VERBS = frozenset(key(v) for v in """
 قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أضاف أضافت ذكر ذكرت وصف وصفت أعلن أعلنت
@@ -23,6 +24,7 @@ SPEECH_VERBS = frozenset(key(v) for v in """
 _TOKEN = re.compile(r"\S+")
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها|إنهم|أنهم|بأنهم|إنهما|أنهما)(?=\s|$)|:")
 MAX_GAP = 8  # longest unnamed source kept ("مصدر ثان، غير مخول بالحديث إلى الإعلام")
+_ADJUNCT = frozenset(key(w) for w in "في عن على إلى من خلال أمام".split())
 _MEDIA_NOUNS = frozenset(key(w) for w in "صحيفة جريدة وكالة قناة موقع مجلة شبكة منصة".split())
 
 
@@ -59,10 +61,9 @@ def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Q
         speaker = _speaker_after(text, v_end, comp.start(), names) or _speaker_before(text, v_start, names)
         source_text = None
         if speaker is None:
-            between = text[v_end:comp.start()].strip(" ،,")
-            if not between or len(between.split()) > MAX_GAP:
+            source_text = _unnamed_source(text[v_end:comp.start()])
+            if source_text is None:
                 continue
-            source_text = between
         q_start = comp.end()
         while q_start < end and text[q_start] in " \"“«":
             q_start += 1
@@ -70,6 +71,21 @@ def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Q
             continue
         quotes.append(Quote(speaker, source_text, verb, text[q_start:end], q_start, end))
     return quotes
+
+
+def _unnamed_source(between: str) -> Optional[str]:
+    """The words naming an unnamed source ("مصدر ثان"), without the prepositions the
+    verb governs ("أشار إلى", "أكد على"); None when nothing but those is left."""
+    words = between.replace("،", " ، ").split()
+    if words and (key(words[0]) in _ADJUNCT or (words[0][0] in "لب" and len(words[0]) > 3)):
+        return None  # "قال للتلفزيون", "أعلن في كلمته": an adjunct, the speaker was named before
+    while words and (key(words[0]) in STOPWORDS or words[0] == "،"):
+        words.pop(0)
+    while words and (key(words[-1]) in STOPWORDS or words[-1] == "،"):
+        words.pop()
+    if not words or len(words) > MAX_GAP:
+        return None
+    return " ".join(words).replace(" ، ", "، ")
 
 
 def _speaker_after(text: str, after: int, limit: int, names: list[Mention]) -> Optional[Mention]:

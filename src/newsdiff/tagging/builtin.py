@@ -190,9 +190,13 @@ def _role(text: str, toks, tags, found, n: int, gaz) -> Optional[str]:
         rng = outer if outer and (prev is None or outer[0] < prev[0]) else None
         if rng:  # the phrase with the possessor's name: "مبعوث الرئيس الأمريكي دونالد ترامب"
             rng = (rng[0], found[n - 1][2])
+    if rng is None and s >= 2 and toks[s - 1].text == "،":  # "كبير المساعدين في الكرملين، يوري أوشاكوف"
+        rng = rules.left_role(toks, tags, s - 1, gaz)
     if rng is None:
         return None
     a, b = rng
+    while b > a and toks[b - 1].text == "،":
+        b -= 1
     start = _strip(text, toks[a])
     role = " ".join(text[start : toks[b - 1].end].split())
     # "للرئيس" is ل + الرئيس: give the role its article back

@@ -369,7 +369,8 @@ def left_role(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer,
     if inner and first == s - 1 and not toks[first].base.startswith("ال") and toks[first].base in gaz.role_heads:
         return None  # "صهر ترامب", "مبعوث بوتين": the name is the possessor, not the holder
     before = toks[s - 1]
-    if inner and _genitive_link(before) and not _role_head(before, gaz) and before.key not in gaz.nationality:
+    if inner and _genitive_link(before) and not _role_head(before, gaz) and before.key not in gaz.nationality \
+            and not gaz.lookup(before.base):  # "للكرملين يوري أوشاكوف": the Kremlin is no link
         return None  # "المبعوث الخاص لإدارة ترامب": the name is the possessor
     if inner and not toks[first].base.startswith("ال"):
         for k in range(first + 1, s):
