@@ -267,3 +267,15 @@ def test_help_does_not_import_heavy_modules():
             "print(sorted(m for m in ('torch', 'transformers', 'camel_tools.ner', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+def test_agency_byline_is_the_source(cli, tmp_path):
+    write(tmp_path / "a.txt", "الأمم المتحدة تحذر من الجوع في السودان\n"
+                              "الخرطوم - وكالات\n"
+                              "حذر الأمين العام للأمم المتحدة اليوم من أن ملايين الأشخاص في السودان يواجهون الجوع الحاد.\n")
+    write(tmp_path / "b.txt", "زلزال يضرب جنوب تركيا\n(أ ف ب)\n"
+                              "ضرب زلزال بقوة ست درجات جنوب تركيا صباح اليوم دون أنباء فورية عن إصابات أو أضرار.\n")
+    assert cli("ingest", str(tmp_path)).exit_code == 0
+    rows = {r["file"]: r for r in cli.json("articles")}
+    assert rows["a.txt"]["source"] == "وكالات" and rows["b.txt"]["source"] == "أ ف ب"
+    assert all(r["sentences"] == 2 for r in rows.values())

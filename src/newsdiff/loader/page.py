@@ -51,6 +51,11 @@ _OUTLET_WORD = re.compile(
     r"(?:الإخبارية|الاخبارية|نيوز|اليوم|الآن|عربي|العربية|برس)$|"
     r"\b(?:news|times|post|press|daily|tv|today|online|arabia|agency|herald|tribune|journal)\b",
     re.IGNORECASE)
+# News agencies named in a byline ("الخرطوم - وكالات", "(أ ف ب)"): the original source.
+AGENCY = re.compile(
+    r"^\(?\s*(?:وكالات|وكالة\s+\S+(?:\s+\S+)?|رويترز|أ\s*ف\s*ب|ا\s*ف\s*ب|فرانس\s*برس|أسوشيتد\s*برس|"
+    r"الأناضول|د\s*ب\s*أ|واس|وام|سانا|قنا|كونا|بترا|شينخوا|reuters|afp|ap|dpa|xinhua)\s*\)?$",
+    re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?؟…]['\"”»)]*\s*$")
 _GLUED = re.compile(
     r"(?P<head>[\u0621-\u064A]{2,})(?P<next>و(?:كان|كانت|قال|قالت|أضاف|أضافت|أكد|أكدت|أوضح|"
@@ -208,6 +213,11 @@ def _header_meta(ln: _Line, page: Page, site: Optional[str]) -> Optional[str]:
         if not page.published:
             page.published, page.published_precision = value, precision
         return "dateline"
+    parts = [p.strip() for p in re.split(r"\s[-–—|/]\s", ln.text.strip(" -•·*")) if p.strip()]
+    agency = next((p for p in parts if AGENCY.match(p)), None)
+    if agency and len(parts) <= 2 and _words(ln.text) <= 6:
+        page.source = page.source or agency.strip("() ")
+        return "dateline place and agency"
     author, outlet = _byline(ln.text, site)
     if author and not page.author:
         page.author = author
