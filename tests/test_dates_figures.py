@@ -1,11 +1,21 @@
 """Dates and figures: every example of GUIDELINES.md (dates, figures) and of the design
-brief, on sentences written for these tests, published on Saturday 2025-12-06."""
+brief, on sentences written for these tests, published on Saturday 2025-12-06.
+
+`dates()` and `figures()` go through the CLI: the sentences become an article file
+(a one-word title, a dateline unless unpublished), `newsdiff ingest` stores it and
+`newsdiff entities --json` reports what was found.
+"""
 from __future__ import annotations
 
-import pytest
+import json
+import tempfile
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from newsdiff.cli import main
 from newsdiff.model import Article, Sentence
-from newsdiff.tagging.dates import extract_dates
 from newsdiff.tagging.figures import extract_figures
 from newsdiff.tagging.numbers import parse_number
 
@@ -21,20 +31,32 @@ def article(*sentences: str, published: str | None = SATURDAY) -> Article:
                    published=published, sentences=parts)
 
 
+def through_cli(sentences: tuple[str, ...], published: str | None, etype: str) -> list[dict]:
+    """Mentions of `etype` found by `newsdiff ingest` + `newsdiff entities --json`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "t.txt"
+        dateline = f"نشر في: {published}\n" if published else ""
+        page.write_text("خبر\n" + dateline + "\n".join(sentences) + "\n", encoding="utf-8")
+        db = str(Path(tmp) / "s.db")
+        runner = CliRunner()
+        done = runner.invoke(main, ["ingest", str(page), "--db", db])
+        assert done.exit_code == 0, done.output
+        listed = runner.invoke(main, ["entities", "--json", "--type", etype, "--db", db])
+        assert listed.exit_code == 0, listed.output
+        text = page.read_text(encoding="utf-8")
+        mentions = [m for e in json.loads(listed.stdout) for m in e["mentions"]]
+    for m in mentions:
+        assert text[m["start"]:m["end"]] == m["surface"]
+    return sorted(mentions, key=lambda m: m["start"])
+
+
 def dates(*sentences: str, published: str | None = SATURDAY) -> dict[str, str | None]:
-    a = article(*sentences, published=published)
-    found = extract_dates(a)
-    for m in found:
-        assert a.text[m.start:m.end] == m.surface
-    return {m.surface: m.value for m in found}
+    return {m["surface"]: m["value"] for m in through_cli(sentences, published, "date")}
 
 
 def figures(*sentences: str) -> list[tuple]:
-    a = article(*sentences)
-    found = extract_figures(a)
-    for m in found:
-        assert a.text[m.start:m.end] == m.surface
-    return [(m.surface, m.value, m.unit, m.kind, m.qualifier) for m in found]
+    return [(m["surface"], m["value"], m["unit"], m["kind"], m["qualifier"])
+            for m in through_cli(sentences, SATURDAY, "figure")]
 
 
 # ---------------------------------------------------------------- numbers
@@ -227,7 +249,7 @@ def test_duals(word, unit):
     "أعلنت الحكومة خطتها في 3 ديسمبر 2025.",  # day and year of a date
     "تحتفل المدينة بذكرى تأسيسها عام 1920.",  # year of a date
     "اتفق البلدين والطرفين على التهدئة.",  # definite duals that point back
-    "2 دقيقة قراءة",  # page widget
+    "2 دقيقة قراءة\nوأكد الوزير أن المحادثات ستستمر في العاصمة الأسبوع المقبل.",  # page widget line
     "قتل عشرات الآلاف من المدنيين.",  # vague quantity
     "عقد الاجتماع الثاني في القرن الحادي والعشرين.",  # ordinals that rank or name
 ])
@@ -236,6 +258,11 @@ def test_not_figures(sentence):
 
 
 def test_dates_and_figures_do_not_overlap():
-    a = article("قتل 25 شخصا في 3 ديسمبر 2025 خلال خمس ساعات من القصف.")
-    assert [m.surface for m in extract_dates(a)] == ["3 ديسمبر 2025"]
-    assert [m.surface for m in extract_figures(a)] == ["25 شخصا", "خمس ساعات"]
+    sentence = "قتل 25 شخصا في 3 ديسمبر 2025 خلال خمس ساعات من القصف."
+    assert list(dates(sentence)) == ["3 ديسمبر 2025"]
+    assert [f[0] for f in figures(sentence)] == ["25 شخصا", "خمس ساعات"]
+
+
+def test_widget_in_the_text_is_not_a_figure():
+    """Even when a reading-time widget reaches a sentence, it is not a figure."""
+    assert extract_figures(article("2 دقيقة قراءة")) == []
