@@ -207,3 +207,11 @@ def test_html_report_escapes_article_markup(cli, tmp_path):
     assert "<script>" not in page and "<img" not in page and "<i>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert 'dir="rtl"' in page
+
+
+def test_compare_on_an_existing_empty_store(cli, tmp_path):
+    from newsdiff.store import Store
+
+    Store.open(cli.db).close()
+    result = cli("compare", "--topic", MIAMI_TALKS)
+    assert result.exit_code == 1 and "holds no articles" in result.output and "newsdiff ingest" in result.output

@@ -117,13 +117,13 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     """The comparison (`newsdiff.compare.Comparison`) of the articles `topic` selects."""
     from .aliases import load_aliases, merged
     from .compare import build_comparison
-    from .errors import EmptyResult, UserError
+    from .errors import EmptyResult
     from .topics import get_topic, select
 
     chosen = get_topic(topic, topics_dir)
     with Store.open(db, create=False) as store:
         if store.count() == 0:
-            raise UserError("the store holds no articles: run `newsdiff ingest PATH` first")
+            raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
         articles, mentions = store.articles(), store.mentions()
     selected = select(chosen, articles, mentions)
     if not selected:
