@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Optional, Union
 from .analyze import analyze, analyser_version, get_tagger
 from .errors import Refused, UserError
 from .loader import discover, load_file
+from .loader.decode import shown
 from .model import Article, Mention
 from .store import Store
 
@@ -43,16 +44,20 @@ _Item = Union[tuple[str, str, Optional[Article], list[Mention]], Refused]
 def _process(path: str, known: dict[str, tuple[str, str]], tagger: str, analyser: str) -> list[_Item]:
     """Load and analyse one file; articles whose hash and analyser are already stored are skipped."""
     out: list[_Item] = []
-    base = os.path.abspath(path)
-    for item in load_file(path):
-        if isinstance(item, Refused):
-            out.append(item)
-            continue
-        ident = base + item.file[len(Path(path).name):]  # "#N" suffix for records
-        if known.get(ident) == (item.sha256, analyser):
-            out.append((ident, item.file, None, []))
-        else:
-            out.append((ident, item.file, item, analyze(item, tagger)))
+    base = shown(os.path.abspath(path))
+    try:
+        for item in load_file(path):
+            if isinstance(item, Refused):
+                out.append(item)
+                continue
+            ident = base + item.file[len(shown(Path(path).name)):]  # "#N" suffix for records
+            if known.get(ident) == (item.sha256, analyser):
+                out.append((ident, item.file, None, []))
+            else:
+                out.append((ident, item.file, item, analyze(item, tagger)))
+    except Exception as exc:  # a bug must cost this file only, not the whole ingest
+        out.append(Refused(shown(Path(path).name), f"could not be analysed ({type(exc).__name__}: "
+                                                   f"{' '.join(str(exc).split())[:200]}); please report this file"))
     return out
 
 
@@ -89,7 +94,7 @@ def ingest(paths: list[str], db: Optional[str] = None, jobs: int = 1, tagger: st
 
 
 def _run(files: list[Path], by_file, tagger: str, analyser: str, jobs: int) -> Iterator[tuple[Path, list[_Item]]]:
-    args = [(str(f), by_file.get(os.path.abspath(f), {}), tagger, analyser) for f in files]
+    args = [(str(f), by_file.get(shown(os.path.abspath(f)), {}), tagger, analyser) for f in files]
     if jobs == 1 or len(files) < 2:
         for f, a in zip(files, args):
             yield f, _process(*a)

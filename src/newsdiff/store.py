@@ -84,9 +84,37 @@ class Store:
         if exists:
             _check_header(p)
         try:
-            conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+            store = cls._connect(path, path, exists)
+        except StoreError as exc:
+            if create or not exists or "cannot write" not in str(exc):
+                raise
+            store = cls._read_only(path, exc)
+        if not create:
+            # A reader sees one snapshot (its first read pins it) until it closes, so that
+            # articles and mentions read while an ingest writes belong together.
+            store.conn.execute("BEGIN")
+        return store
+
+    @classmethod
+    def _read_only(cls, path: str, error: StoreError) -> "Store":
+        """Only reading, from a store we may not write (a read-only file or folder, where
+        SQLite cannot make the WAL index): read-only, else as an unchanging file."""
+        for query in ("?mode=ro", "?immutable=1"):
+            try:
+                return cls._connect(path, Path(path).resolve().as_uri() + query, True)
+            except StoreError:
+                pass
+        raise error
+
+    @classmethod
+    def _connect(cls, path: str, target: str, exists: bool) -> "Store":
+        try:
+            conn = sqlite3.connect(target, timeout=60, isolation_level=None, uri=target != path)
         except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open the store ({exc})") from None
+            if not exists:
+                raise StoreError(f"{path}: cannot create the store ({exc}); is the folder there "
+                                 "and writable?") from None
+            raise StoreError(_db_message(path, exc)) from None
         store = cls(path, conn)
         try:
             store._prepare(exists)

@@ -138,10 +138,10 @@ def _read_select(name: str, node: yaml.Node, data, topic: Topic) -> None:
     if not isinstance(node, yaml.MappingNode):
         raise fail(name, node, "'select' must be a mapping (keywords, entities, match, from, to)")
     for k, (knode, vnode) in mapping_items(node).items():
-        value = data[k]
         if k not in _SELECT_KEYS:
             raise fail(name, knode, f"unknown key {k!r} under select; expected one of "
                                     f"{', '.join(sorted(_SELECT_KEYS))}")
+        value = data[k]
         if k in ("keywords", "entities"):
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise fail(name, vnode, f"'{k}' must be a list of words")

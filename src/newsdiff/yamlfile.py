@@ -23,10 +23,31 @@ def read_yaml(path: str | Path) -> tuple[yaml.Node | None, Any]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         _refuse_aliases(name, text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         raise UserError(yaml_message(name, exc)) from None
+    except RecursionError:
+        raise UserError(f"{name}: invalid YAML: nested too deeply") from None
     return root, data
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """The safe loader, with bad values (a date like 2025-13-45, `!!timestamp` on a word,
+    a 5000-digit number) reported as YAML errors at their line; PyYAML lets them escape
+    as ValueError or AttributeError."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            why = str(exc) if isinstance(exc, (ValueError, OverflowError)) else f"not a valid {tag}"
+            value = str(node.value) if isinstance(node, yaml.ScalarNode) else tag
+            value = value if len(value) <= 40 else value[:40] + "..."
+            raise yaml.constructor.ConstructorError(
+                None, None, f"bad value {value!r}: {why[:120]}", node.start_mark) from None
 
 
 def _refuse_aliases(name: str, text: str) -> None:

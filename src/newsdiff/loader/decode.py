@@ -29,6 +29,12 @@ def arabic_letters(text: str) -> int:
     return len(_ARABIC_LETTER.findall(text))
 
 
+def shown(name: str) -> str:
+    """A file name as text that can be printed and stored: bytes that are not UTF-8
+    (kept by Python as lone surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def decode(raw: bytes, name: str) -> tuple[str, str]:
     """Decode `raw` (the bytes of file `name`) and return (text, encoding name).
 

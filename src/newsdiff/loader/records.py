@@ -16,42 +16,51 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator, Union
 
 from ..errors import Refused
 from ..model import Article
 from .article import page_article
+from .decode import shown
 from .published import parse_published
 
 TEXT_FIELDS = ("maintext", "content", "text", "body", "article")
 DATE_FIELDS = ("date_publish", "date", "published", "publish_date", "date_published", "pubDate")
 OUTLET_FIELDS = ("source_domain", "outlet", "source", "site", "publisher")
 AUTHOR_FIELDS = ("authors", "author", "byline")
+# json.loads keeps a lone "\ud800" escape as a surrogate, which cannot be stored as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_records(text: str, encoding: str, path: Path) -> Iterator[Union[Article, Refused]]:
     """Articles (or per-record refusals) from the JSON / JSON Lines `text` of `path`."""
     for n, record in _records(text, path):
-        name = f"{path.name}#{n}"
+        name = f"{shown(path.name)}#{n}"
+        if isinstance(record, Refused):  # a JSON Lines line that is not valid JSON
+            yield record
+            continue
         if not isinstance(record, dict):
             yield Refused(name, "record is not a JSON object")
             continue
         try:
-            yield record_article(record, encoding, name, str(path))
+            yield record_article(record, encoding, name, shown(str(path)))
         except Refused as refused:
             yield refused
+        except RecursionError:
+            yield Refused(name, "record nested too deeply")
 
 
 def _records(text: str, path: Path) -> Iterator[tuple[int, Any]]:
     stripped = text.lstrip()
     if stripped.startswith("["):
-        data = _parse(text, path.name)
+        data = _parse(text, shown(path.name))
         yield from enumerate(data, start=1)
         return
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         data = None
     if isinstance(data, dict):
         articles = data.get("articles")
@@ -64,8 +73,8 @@ def _records(text: str, path: Path) -> Iterator[tuple[int, Any]]:
         if line.strip():
             try:
                 yield lineno, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield lineno, Refused(f"{path.name}#{lineno}", f"invalid JSON ({exc.msg})")
+            except (ValueError, RecursionError) as exc:
+                yield lineno, Refused(f"{shown(path.name)}#{lineno}", f"invalid JSON ({_json_problem(exc)})")
 
 
 def _parse(text: str, name: str) -> Any:
@@ -73,6 +82,20 @@ def _parse(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise Refused(name, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:
+        raise Refused(name, f"invalid JSON ({_json_problem(exc)})") from None
+
+
+def _json_problem(exc: Exception) -> str:
+    """What json.loads disliked: its message, "nested too deeply", or "a number too long"."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+
+
+def _text(value: Any) -> Any:
+    """`value` with lone surrogates replaced by U+FFFD when it is a string."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _first(record: dict, fields: tuple[str, ...]) -> Any:
@@ -87,22 +110,24 @@ def record_article(record: dict, encoding: str, name: str, path: str) -> Article
     """One record -> Article, refusing a record without text."""
     if isinstance(record, Refused):
         raise record
-    body = _first(record, TEXT_FIELDS)
+    body = _text(_first(record, TEXT_FIELDS))
     if not isinstance(body, str) or not body.strip():
         raise Refused(name, "record has no article text (" + "/".join(TEXT_FIELDS[:3]) + ")")
-    title = record.get("title") if isinstance(record.get("title"), str) else None
+    title = _text(record.get("title")) if isinstance(record.get("title"), str) else None
     text = f"{title.strip()}\n\n{body}" if title and title.strip() else body
-    author = _first(record, AUTHOR_FIELDS)
+    author = _text(_first(record, AUTHOR_FIELDS))
     if isinstance(author, list):
-        author = "، ".join(str(a) for a in author if a) or None
-    outlet = _first(record, OUTLET_FIELDS)
+        author = "، ".join(_text(a) if isinstance(a, str) else str(a) for a in author
+                            if a and not isinstance(a, (list, dict))) or None
+    outlet = _text(_first(record, OUTLET_FIELDS))
     published, precision = (None, None)
-    date = _first(record, DATE_FIELDS)
+    date = _text(_first(record, DATE_FIELDS))
     if isinstance(date, str):
         published, precision = parse_published(date)
     meta = {"title": title.strip() if title else None, "author": author if isinstance(author, str) else None,
             "outlet": outlet if isinstance(outlet, str) else None,
-            "url": record.get("url") if isinstance(record.get("url"), str) else None,
+            "url": _text(record.get("url")) if isinstance(record.get("url"), str) else None,
             "published": published, "published_precision": precision}
-    digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False)
+                            .encode("utf-8", "surrogatepass")).hexdigest()
     return page_article(text, encoding, name, path, digest, meta)

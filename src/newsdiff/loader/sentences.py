@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(?<!\d\.\d)(?:[.!?؟…]+)['\"”»’)\]]*(?=\s|$)")
+# A match starts only where a run of marks starts (or one mark later, after "2.5"): trying
+# every position of a long run of dots made splitting quadratic.
+_END = re.compile(r"(?:(?<![.!?؟…])|(?<=\d\.\d[.!?؟…]))(?<!\d\.\d)(?:[.!?؟…]+)['\"”»’)\]]*(?=\s|$)")
 _ABBREV = re.compile(r"(?:^|\s)\S\.$")
 
 
@@ -19,7 +21,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     for m in _END.finditer(chunk):
         stop = start + m.end()
-        if _ABBREV.search(text[cur:start + m.start() + 1]):
+        # only the last three characters can make an abbreviation ("د."): looking at
+        # more made long lines of "د. د. د." quadratic
+        if _ABBREV.search(text[max(cur, start + m.start() - 2):start + m.start() + 1]):
             continue
         _add(text, cur, stop, spans)
         cur = stop
