@@ -1,13 +1,17 @@
 """Benchmark: prints throughput, memory and ratios on this machine (no pass/fail).
 
     python bench/run.py [--sizes 1000 10000] [--compare-sizes 1000 5000 10000] [--camel-articles 10]
+                        [--skip startup parallel ingest compare camel]
 
 Measures, on corpora made by `bench/generate.py` from the real articles in corpus/:
+- start-up of `newsdiff --help` and `newsdiff entities` on the seed store;
+- what two processes gain over one on this machine (the ceiling for `--jobs 2`);
 - the floor: reading and decoding the files, nothing else;
 - `newsdiff ingest` with --jobs 1 and --jobs 2: articles/s, tokens/s, peak memory of
   the whole process tree, and the ratio to the floor;
 - `newsdiff compare` (a topic selecting every stored article) and `newsdiff entities`
-  on stores of each compare size: time and peak memory;
+  on stores of each compare size (the ingest stores are reused): time and peak memory;
+  a step running past LIMIT_SECONDS or LIMIT_MIB is stopped and shown as "> N";
 - the built-in tagger against camel-tools' NERecognizer with a CAMeLBERT-sized model
   (bert-base: 12 layers, 768 hidden, random weights built here) on the same texts,
   one process each: articles/s and the ratio.
@@ -44,18 +48,51 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Run a command; (seconds, peak MiB of its process tree)."""
+LIMIT_SECONDS = 900  # a step still running after this is stopped and reported as "> N"
+LIMIT_MIB = 6 * 1024  # ... and one whose process tree grows past this
+
+
+def _kill_tree(pid: int) -> None:
+    todo, pids = [pid], []
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            pass
+    for p in pids:
+        try:
+            os.kill(p, 9)
+        except OSError:
+            pass
+
+
+def run(args: list[str], limit: float = LIMIT_SECONDS) -> tuple[float, float, str]:
+    """Run a command; (seconds, peak MiB of its process tree, "" or why it was stopped)."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak, stopped = 0, ""
     while proc.poll() is None:
         peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(0.05)
+        if time.perf_counter() - start > limit:
+            stopped = f"stopped after {limit:.0f} s"
+        elif peak / 1024 > LIMIT_MIB:
+            stopped = f"stopped at {LIMIT_MIB} MiB"
+        if stopped:
+            _kill_tree(proc.pid)
+            proc.wait()
+            break
+        time.sleep(0.01)
     elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
+    if not stopped and proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
-    return elapsed, peak / 1024
+    return elapsed, peak / 1024, stopped
+
+
+def _secs(secs: float, stopped: str) -> str:
+    return f"> {secs:.0f} ({stopped})" if stopped else f"{secs:.1f}"
 
 
 def floor(files: list[Path]) -> float:
@@ -80,32 +117,81 @@ def ingest_table(work: Path, sizes: list[int]) -> list[str]:
         chunk = files[:n]
         folders = sorted({str(f.parent) for f in chunk})
         base, toks = floor(chunk), tokens_of(chunk)
+        print(f"floor for {n} articles ({toks:,} tokens): {base:.2f} s", flush=True)
         for jobs in (1, 2):
-            db = work / f"ingest-{n}-{jobs}.db"
-            secs, mib = run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", str(jobs)])
-            rows.append(f"| {n} | {jobs} | {secs:.1f} | {n / secs:.1f} | {toks / secs:,.0f} | {mib:.0f} | {secs / base:.0f} |")
+            db = work / (f"store-{n}.db" if jobs == 2 else f"ingest-{n}-1.db")  # the jobs 2 store is kept for compare
+            secs, mib, stopped = run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", str(jobs)])
+            rows.append(f"| {n} | {jobs} | {_secs(secs, stopped)} | {n / secs:.1f} | {toks / secs:,.0f} | {mib:.0f} | {secs / base:.0f} |")
             print(rows[-1], flush=True)
+            if jobs == 1:
+                db.unlink(missing_ok=True)
     return rows
 
 
 def compare_table(work: Path, sizes: list[int]) -> list[str]:
     corpus = work / "corpus"
-    files = generate(corpus, max(sizes), [HERE.parent / "corpus"]) if not corpus.exists() else \
-        sorted(corpus.rglob("*.txt"))
+    files = sorted(corpus.rglob("*.txt"))
+    if len(files) < max(sizes):
+        files = generate(corpus, max(sizes), [HERE.parent / "corpus"])
     topics = work / "topics"
     topics.mkdir(exist_ok=True)
     (topics / "bench.yaml").write_text("name: bench\ntitle: bench\n", encoding="utf-8")
-    rows = ["| articles | compare s | compare MiB | entities s | entities MiB |", "|---|---|---|---|---|"]
+    rows = ["| articles | compare s | compare MiB | entities s | entities MiB | compare x floor |",
+            "|---|---|---|---|---|---|"]
     for n in sizes:
-        db = work / f"compare-{n}.db"
-        folders = sorted({str(f.parent) for f in files[:n]})
-        run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", "2"])
-        c_secs, c_mib = run(NEWSDIFF + ["compare", "--topic", "bench", "--topics", str(topics), "--json",
-                                        "--db", str(db)])
-        e_secs, e_mib = run(NEWSDIFF + ["entities", "--json", "--db", str(db)])
-        rows.append(f"| {n} | {c_secs:.1f} | {c_mib:.0f} | {e_secs:.1f} | {e_mib:.0f} |")
+        db = work / f"store-{n}.db"  # the ingest table's --jobs 2 store when it has this size
+        if not db.exists():
+            folders = sorted({str(f.parent) for f in files[:n]})
+            run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", "2"])
+        base = floor(files[:n])
+        c_secs, c_mib, c_stop = run(NEWSDIFF + ["compare", "--topic", "bench", "--topics", str(topics), "--json",
+                                                "--db", str(db)])
+        e_secs, e_mib, e_stop = run(NEWSDIFF + ["entities", "--json", "--db", str(db)])
+        rows.append(f"| {n} | {_secs(c_secs, c_stop)} | {c_mib:.0f} | {_secs(e_secs, e_stop)} | {e_mib:.0f} "
+                    f"| {c_secs / base:.0f} |")
         print(rows[-1], flush=True)
     return rows
+
+
+def startup_table(work: Path) -> list[str]:
+    """Start-up: `newsdiff --help` and `newsdiff entities` on the five seed articles."""
+    db = work / "seed.db"
+    run(NEWSDIFF + ["ingest", str(HERE.parent / "corpus"), "--db", str(db)])
+    exe = [str(Path(sys.executable).with_name("newsdiff"))]
+    if not Path(exe[0]).exists():
+        exe = NEWSDIFF
+    rows = ["| command | seconds (best of 5) |", "|---|---|"]
+    for args in (["--help"], ["entities", "--db", str(db)]):
+        best = min(run(exe + args)[0] for _ in range(5))
+        rows.append(f"| newsdiff {args[0]} | {best:.2f} |")
+    return rows
+
+
+def _tag_rate(paths: list[str]) -> float:
+    """Articles per second of the built-in tagger alone on these files, in this process."""
+    from newsdiff.loader import load_file
+    from newsdiff.tagging.builtin import BuiltinTagger
+
+    articles = [a for p in paths for a in load_file(p)]
+    tagger = BuiltinTagger()
+    tagger.tag(articles[0])
+    start = time.perf_counter()
+    for a in articles:
+        tagger.tag(a)
+    return len(articles) / (time.perf_counter() - start)
+
+
+def parallel_table(work: Path, count: int = 200) -> list[str]:
+    """How much two processes gain on this machine: the same tagging work alone and two at once."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = [str(f) for f in generate(work / "parallel", count, [HERE.parent / "corpus"])]
+    with ProcessPoolExecutor(1) as pool:
+        one = pool.submit(_tag_rate, files).result()
+    with ProcessPoolExecutor(2) as pool:
+        two = sum(pool.map(_tag_rate, [files, files]))
+    return ["| processes | articles/s (tagger only) | speed-up |", "|---|---|---|",
+            f"| 1 | {one:.1f} | 1.00x |", f"| 2 at once | {two:.1f} | {two / one:.2f}x |"]
 
 
 def camel_table(work: Path, count: int) -> list[str]:
@@ -135,9 +221,11 @@ def camel_table(work: Path, count: int) -> list[str]:
     for a in articles:
         camel.tag(a)
     c_rate = len(articles) / (time.perf_counter() - start)
-    return ["| tagger | articles/s | ratio |", "|---|---|---|",
-            f"| built-in (CRF + rules) | {b_rate:.1f} | {b_rate / c_rate:.0f}x |",
-            f"| camel-tools NERecognizer, bert-base sized | {c_rate:.2f} | 1x |"]
+    per = sum(len(a.text[s.start:s.end].split()) for a in articles for s in a.sentences) / len(articles)
+    return [f"{len(articles)} articles (the seed corpus, repeated), {per:.0f} tokens each; one process",
+            "", "| tagger | articles/s | tokens/s | ratio |", "|---|---|---|---|",
+            f"| built-in (CRF + rules) | {b_rate:.1f} | {b_rate * per:,.0f} | {b_rate / c_rate:.0f}x |",
+            f"| camel-tools NERecognizer, bert-base sized | {c_rate:.2f} | {c_rate * per:,.0f} | 1x |"]
 
 
 def build_bert_base(folder: Path, corpus: Path) -> None:
@@ -161,15 +249,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--compare-sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--camel-articles", type=int, default=10)
-    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "compare", "camel"])
+    parser.add_argument("--skip", nargs="*", default=[],
+                        choices=["startup", "parallel", "ingest", "compare", "camel"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsdiff-bench-") as tmp:
         work = Path(tmp)
-        print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}\n")
+        print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}\n", flush=True)
+        if "startup" not in args.skip:
+            print("## start-up\n" + "\n".join(startup_table(work)) + "\n", flush=True)
+        if "parallel" not in args.skip:
+            print("## two processes on this machine\n" + "\n".join(parallel_table(work)) + "\n", flush=True)
         if "ingest" not in args.skip:
-            print("## ingest\n" + "\n".join(ingest_table(work, args.sizes)) + "\n")
+            print("## ingest\n" + "\n".join(ingest_table(work, args.sizes)) + "\n", flush=True)
         if "compare" not in args.skip:
-            print("## compare and entities\n" + "\n".join(compare_table(work, args.compare_sizes)) + "\n")
+            print("## compare and entities\n" + "\n".join(compare_table(work, args.compare_sizes)) + "\n",
+                  flush=True)
         if "camel" not in args.skip:
             print("## built-in tagger vs CAMeLBERT-sized model\n" + "\n".join(camel_table(work, args.camel_articles)))
 

@@ -22,6 +22,17 @@ _DIGITS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _EXTRA = {"ؤ": "و", "ئ": "ي", "\u00a0": " ", "ـ": ""}
 
 
+# The camel-tools normalisers (camel_tools.utils.normalize and .dediac, v1.6) applied
+# per character, written out so that `key` does not import camel-tools (whose charsets
+# module costs ~0.3 s of start-up). `bench/check_fold.py` checks every code point
+# against camel-tools itself.
+_CAMEL_UNICODE_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}  # normalize_unicode
+_CAMEL_AR_DIAC = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")  # dediac_ar
+_CAMEL_LETTERS = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0671": "\u0627", "\u0622": "\u0627",  # alef
+                  "\u0649": "\u064a",  # alef maksura -> yeh
+                  "\u0629": "\u0647"}  # teh marbuta -> heh
+
+
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """The key form of one character (possibly empty or several characters)."""
@@ -29,21 +40,24 @@ def fold_char(ch: str) -> str:
         return ""
     if ch in _DIGITS:
         return _DIGITS[ch]
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-        normalize_unicode,
-    )
+    import unicodedata
 
-    out = normalize_unicode(ch)
-    out = dediac_ar(out)
-    out = normalize_alef_ar(out)
-    out = normalize_alef_maksura_ar(out)
-    out = normalize_teh_marbuta_ar(out)
+    out = unicodedata.normalize("NFKC", _CAMEL_UNICODE_FIX.get(ch, ch))  # normalize_unicode
+    out = "".join(c for c in out if c not in _CAMEL_AR_DIAC)  # dediac_ar
+    out = "".join(_CAMEL_LETTERS.get(c, c) for c in out)  # normalize_alef/alef_maksura/teh_marbuta_ar
     out = "".join(_EXTRA.get(c, _DIGITS.get(c, c)) for c in out if c not in _DROP)
     return out.lower()
+
+
+class _FoldTable(dict):
+    """`str.translate` table: code point -> its key form, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -53,10 +67,14 @@ def fold(text: str) -> tuple[str, list[int]]:
     [i, j) maps back to the original span [offsets[i], offsets[j]) -- use
     `original_span` rather than indexing by hand.
     """
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)):
+        offsets = list(range(len(text) + 1))  # one key character per character
+        return folded, offsets
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     for i, ch in enumerate(text):
-        for out in fold_char(ch):
+        for out in _TABLE[ord(ch)]:
             chars.append(out)
             offsets.append(i)
     offsets.append(len(text))
@@ -72,4 +90,4 @@ def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
 
 def key(text: str) -> str:
     """The match key of `text` (whitespace runs collapsed, ends stripped)."""
-    return " ".join("".join(fold_char(c) for c in text).split())
+    return " ".join(text.translate(_TABLE).split())

@@ -7,8 +7,9 @@ its provenance: article file, sentence index and character offsets.
 """
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Optional
 
 from ..aliases import Aliases
@@ -39,7 +40,24 @@ class Comparison:
     quotes: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A copy as plain dicts and lists (what `dataclasses.asdict` gives, several times faster)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+
+def _plain(x: Any) -> Any:
+    """Deep copy of JSON-like data (dicts, lists, tuples of scalars): `asdict`'s copy of it."""
+    t = type(x)
+    if t is dict:
+        return {_plain(k): _plain(v) for k, v in x.items()}
+    if t is list:
+        return [_plain(v) for v in x]
+    if t in (str, int, float, bool) or x is None:
+        return x
+    if t is tuple:
+        return tuple(_plain(v) for v in x)
+    if is_dataclass(x) and not isinstance(x, type):
+        return asdict(x)
+    return copy.deepcopy(x)
 
 
 def outlet_label(article: Article) -> str:

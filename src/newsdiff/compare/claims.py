@@ -57,10 +57,9 @@ def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
     Each claim lists its sentences with their best similarity to another member.
     """
     vectors, rare = _vectors(sentences, extra)
+    ids: dict[str, int] = {}
+    article = [ids.setdefault(s.article, len(ids)) for s in sentences]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(rare):
-        for w in words:
-            postings[w].append(i)
     parent = list(range(len(sentences)))
     best = [0.0] * len(sentences)
 
@@ -70,19 +69,23 @@ def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
             i = parent[i]
         return i
 
-    for i in range(len(sentences)):
+    # Each pair is met once, from its later sentence j, through the postings of the
+    # earlier ones; components and best similarities do not depend on the order.
+    for j in range(len(sentences)):
         shared: Counter = Counter()
-        for w in rare[i]:
-            for j in postings[w]:
-                if j > i and sentences[j].article != sentences[i].article:
-                    shared[j] += 1
-        for j, count in shared.items():
+        aj = article[j]
+        for w in rare[j]:
+            lst = postings[w]
+            shared.update([i for i in lst if article[i] != aj])
+            lst.append(j)
+        vj = vectors[j]
+        for i, count in shared.items():
             if count < MIN_SHARED:
                 continue
-            a, b = vectors[i], vectors[j]
+            a, b = vectors[i], vj
             if len(a) > len(b):
                 a, b = b, a
-            sim = sum(x * b.get(w, 0.0) for w, x in a.items())
+            sim = sum([x * b[w] for w, x in a.items() if w in b])  # terms of absent words are 0.0
             if sim >= THRESHOLD:
                 best[i], best[j] = max(best[i], sim), max(best[j], sim)
                 parent[find(i)] = find(j)

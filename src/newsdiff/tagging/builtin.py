@@ -135,9 +135,13 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
         if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3:
             del known[k]
     longest = max((len(k.split()) for k in known), default=0)
+    firsts = {k.split(" ", 1)[0] for k in known}  # a name can only start with one of these
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
+            if not any(base.split(" ", 1)[0] in firsts for _, base in proclitic_splits(toks[i].key)):
+                i += 1  # no known name starts here (the loop below would find none)
+                continue
             for n in range(min(longest, len(toks) - i), 0, -1):
                 typ = None
                 for clitic, base in proclitic_splits(toks[i].key):

@@ -130,46 +130,61 @@ def _shape(tok: str, k: str) -> str:
     return "arabic"
 
 
+_BEFORE = ("title", "speech", "orgtrigger", "rolehead", "mediatrigger")
+_CACHE_LIMIT = 50_000  # word keys whose feature strings are kept (~3 KB each)
+
+
+def _word_features(k: str, g: Gazetteer) -> tuple:
+    """The feature strings of one word key that do not depend on its sentence, cached.
+
+    (base, own features before "gaz=", own features after it, per neighbour offset d
+    the strings before and after "d:gaz=", the "before:" classes it gives the next
+    words). `sentence_features` assembles them in the order it always had.
+    """
+    hit = g.feature_cache.get(k)
+    if hit is not None:
+        return hit
+    n, b = base_form(k, g)
+    classes = word_classes(b, g)
+    shape = _shape(k, k)
+    own = ["bias", "w=" + k, "b=" + b, "clitic=" + k[:n], "shape=" + shape, "len=" + str(min(len(b), 10)),
+           "al=" + str(b.startswith("ال")), "p2=" + b[:2], "p3=" + b[:3], "s2=" + b[-2:], "s3=" + b[-3:],
+           "s1=" + b[-1:]]
+    after = ["c=" + c for c in classes]
+    if not classes and shape == "arabic":
+        after.append("unlisted")
+    near = {}
+    for d in (-2, -1, 1, 2):
+        post = [f"{d}:shape={shape}"] + [f"{d}:c={c}" for c in classes]
+        if abs(d) == 1:
+            post.append(f"{d}:s2={b[-2:]}")
+        near[d] = ([f"{d}:w={k}", f"{d}:b={b}"], f"{d}:gaz=", post)
+    before = ["before:" + c for c in classes if c in _BEFORE]
+    hit = (b, own, after, near, before)
+    if len(g.feature_cache) >= _CACHE_LIMIT:
+        g.feature_cache.clear()
+    g.feature_cache[k] = hit
+    return hit
+
+
 def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
     """CRF feature strings for every token of one sentence."""
-    keys = [key(t) or t for t in tokens]
-    splits = [base_form(k, g) for k in keys]
-    bases = [b for _, b in splits]
-    classes = [word_classes(b, g) for b in bases]
+    words = [_word_features(key(t) or t, g) for t in tokens]
+    bases = [w[0] for w in words]
     phrases = phrase_tags(bases, g)
-    shapes = [_shape(t, k) for t, k in zip(tokens, keys)]
     n = len(tokens)
     feats: list[list[str]] = []
     for i in range(n):
-        k, b = keys[i], bases[i]
-        f = [
-            "bias",
-            "w=" + k,
-            "b=" + b,
-            "clitic=" + k[: splits[i][0]],
-            "shape=" + shapes[i],
-            "len=" + str(min(len(b), 10)),
-            "al=" + str(b.startswith("ال")),
-            "p2=" + b[:2],
-            "p3=" + b[:3],
-            "s2=" + b[-2:],
-            "s3=" + b[-3:],
-            "s1=" + b[-1:],
-            "gaz=" + phrases[i],
-        ]
-        f += ["c=" + c for c in classes[i]]
-        if not classes[i] and shapes[i] == "arabic":
-            f.append("unlisted")
+        b, own, after, _, _ = words[i]
+        f = own + ["gaz=" + phrases[i]]
+        f += after
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}:w={keys[j]}")
-                f.append(f"{d}:b={bases[j]}")
-                f.append(f"{d}:gaz={phrases[j]}")
-                f.append(f"{d}:shape={shapes[j]}")
-                f += [f"{d}:c={c}" for c in classes[j]]
-                if abs(d) == 1:
-                    f.append(f"{d}:s2={bases[j][-2:]}")
+                pre, gaz, post = words[j][3][d]
+                f += pre
+                f.append(gaz + phrases[j])
+                f += post
             else:
                 f.append(f"{d}:edge")
         if i > 0:
@@ -177,8 +192,6 @@ def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
         if i + 1 < n:
             f.append(f"bi+1={b}|{bases[i+1]}")
         for j in range(max(0, i - 3), i):
-            for c in classes[j]:
-                if c in ("title", "speech", "orgtrigger", "rolehead", "mediatrigger"):
-                    f.append("before:" + c)
+            f += words[j][4]
         feats.append(f)
     return feats

@@ -106,8 +106,22 @@ def _adjectives(toks: list[Token], j: int, gaz: Gazetteer) -> int:
     return j
 
 
+_FIRST_WORDS: dict[int, tuple[set[str], frozenset[str]]] = {}
+
+
+def _first_words(table: set[str]) -> frozenset[str]:
+    """The first words of a phrase table's entries (computed once per table)."""
+    hit = _FIRST_WORDS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = (table, frozenset(k.split(" ", 1)[0] for k in table))
+        _FIRST_WORDS[id(table)] = hit
+    return hit[1]
+
+
 def _phrase_end(toks: list[Token], i: int, table: set[str], max_words: int = 3) -> int:
     """End index of the longest phrase of `table` starting at token i (base form first)."""
+    if toks[i].base.split(" ", 1)[0] not in _first_words(table):
+        return i  # no entry starts with this word
     for n in range(max_words, 0, -1):
         if i + n <= len(toks):
             words = [toks[i].base] + [t.key for t in toks[i + 1 : i + n]]
