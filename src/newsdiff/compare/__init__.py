@@ -125,10 +125,10 @@ def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
     for e in entities:
         if e.type not in NAME_TYPES:
             continue
-        counts = {f: 0 for f in files}
+        counts: dict[str, int] = {}
         for f, _ in e.mentions:
-            counts[f] += 1
-        present = [f for f, n in counts.items() if n]
+            counts[f] = counts.get(f, 0) + 1
+        present = [f for f in files if f in counts]
         rows.append({"type": e.type, "name": e.name, "surfaces": e.surfaces, "mentions": counts,
                      "articles": present, "only_in": present[0] if len(present) == 1 else None,
                      "spellings": len(e.surfaces)})

@@ -2,7 +2,8 @@
 
 Sentences are bags of light-stemmed content words weighted by TF-IDF over the
 selected sentences. Candidate pairs come from an inverted index (a pair must share
-at least two words of document frequency at most `MAX_DF`), so the cost grows with
+at least two words found in at most `MAX_DF` of the sentences and at most
+`MAX_POSTINGS` of them), so the cost grows with
 the number of sentences times their postings, not with every pair; each candidate
 pair from different articles whose cosine reaches `THRESHOLD` is linked, and the
 linked sentences form claims (connected components).
@@ -18,6 +19,7 @@ from .text import content_words
 THRESHOLD = 0.3
 MIN_SHARED = 2
 MAX_DF = 0.2  # words in more than this share of sentences never propose a pair
+MAX_POSTINGS = 300  # nor do words in more sentences than this, however many there are
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def _vectors(sentences: list[SentenceRef], extra: list[list[str]] | None
         v = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in bag.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({w: x / norm for w, x in v.items()})
-    cap = max(2, int(MAX_DF * n))
+    cap = max(2, min(int(MAX_DF * n), MAX_POSTINGS))
     rare = [{w for w in bag if df[w] <= cap} for bag in bags]
     return vectors, rare
 

@@ -90,7 +90,7 @@ def _coverage(d) -> str:
 def _entities(d, files) -> str:
     rows = []
     for r in d["entities"]:
-        cells = "".join(f"<td class=num>{r['mentions'][f] or '·'}</td>" for f in files)
+        cells = "".join(f"<td class=num>{r['mentions'].get(f) or '·'}</td>" for f in files)
         cls = " class=only" if r["only_in"] else ""
         rows.append(f"<tr><td>{_e(r['type'])}</td><td{cls}>{_e(r['name'])}</td>"
                     f"<td>{_e('، '.join(r['surfaces']))}</td>{cells}</tr>")

@@ -76,7 +76,7 @@ def _entities(comp, labels) -> Table:
     for row in comp.entities:
         star = " *" if row["only_in"] else ""
         t.add_row(row["type"], Text(row["name"] + star), Text("، ".join(row["surfaces"])),
-                  *(str(row["mentions"][f] or "·") for f in labels))
+                  *(str(row["mentions"].get(f) or "·") for f in labels))
     return t
 
 
