@@ -16,14 +16,6 @@ DATELINE_LABEL = re.compile(
     r"آخر\s+تحديث|تم\s+النشر|published(?:\s+on)?|updated|date|في)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_LEVANTINE = {
-    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "اذار": "مارس",
-    "نيسان": "أبريل", "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو",
-    "تموز": "يوليو", "آب": "أغسطس", "اب": "أغسطس", "أيلول": "سبتمبر", "ايلول": "سبتمبر",
-    "تشرين الأول": "أكتوبر", "تشرين الاول": "أكتوبر", "تشرين الثاني": "نوفمبر",
-    "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
-}
-_LEVANTINE_RE = re.compile("|".join(sorted(map(re.escape, _LEVANTINE), key=len, reverse=True)))
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TZ = re.compile(r"\b(?:GMT|UTC|بتوقيت\s+\S+)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?", re.IGNORECASE)
 _AMPM = re.compile(r"(\d{1,2}[:.]\d{2})\s*(ص|صباحا|صباحاً|م|مساء|مساءً)(?=\s|$)")
@@ -43,9 +35,25 @@ def _parser():
     )
 
 
+@lru_cache(maxsize=1)
+def _levantine() -> tuple[re.Pattern, dict[str, str]]:
+    """Levantine month names (seeds/calendar.yaml), with and without hamza, -> the name
+    dateparser reads."""
+    from ..tagging.dates import calendar
+
+    table = {}
+    for names in calendar()["months"].values():
+        for name in names.get("levantine", []):
+            for form in (name, name.replace("أ", "ا").replace("آ", "ا")):
+                table[form] = names["msa"][0]
+    names = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064A])(?:{names})(?![\u0621-\u064A])"), table
+
+
 def _clean(text: str) -> str:
     text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
-    text = _LEVANTINE_RE.sub(lambda m: _LEVANTINE[m.group(0)], text)
+    pattern, table = _levantine()
+    text = pattern.sub(lambda m: table[m.group(0)], text)
     text = _ORDINAL.sub(r"\1", text)
     text = _TZ.sub(" ", text)
     text = _AMPM.sub(lambda m: m.group(1) + (" AM" if m.group(2).startswith("ص") else " PM"), text)
