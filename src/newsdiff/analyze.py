@@ -43,12 +43,14 @@ def get_tagger(name: str):
 
 def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
     """All mentions of `article`: persons, places, orgs, dates and figures, in text order."""
-    from .tagging.dates import extract_dates
+    from .tagging.dates import extract_dates, find_dates, fold_sentences
     from .tagging.figures import extract_figures
 
     mentions = list(get_tagger(tagger).tag(article))
-    mentions += extract_dates(article)
-    mentions += extract_figures(article)
+    folded = fold_sentences(article)
+    found = find_dates(article, folded)
+    mentions += extract_dates(article, folded, found)
+    mentions += extract_figures(article, folded, found)
     return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
 
 

@@ -422,14 +422,32 @@ def _in_quote(f: _Found) -> bool:
     return any(q.start() < f.start and f.end < q.end() for q in _QUOTES.finditer(f.text))
 
 
-def extract_dates(article: Article) -> list[Mention]:
-    """Date mentions of the article's sentences, with ISO values (see module docstring)."""
-    found: list[_Found] = []
-    offsets_of: dict[int, list[int]] = {}
-    for sentence in article.sentences:
-        text, offsets = fold(sentence.text)
-        offsets_of[sentence.index] = offsets
-        found += _candidates(sentence, text)
+Folded = list[tuple[str, list[int]]]  # fold() of each sentence of an article
+
+
+def fold_sentences(article: Article) -> Folded:
+    """`fold` of each of the article's sentences (shared by dates and figures)."""
+    return [fold(sentence.text) for sentence in article.sentences]
+
+
+def find_dates(article: Article, folded: Optional[Folded] = None) -> list[list["_Found"]]:
+    """The date expressions of each sentence (folded offsets), before their values."""
+    folded = folded or fold_sentences(article)
+    return [_candidates(sentence, text) for sentence, (text, _) in zip(article.sentences, folded)]
+
+
+def extract_dates(article: Article, folded: Optional[Folded] = None,
+                  found_by_sentence: Optional[list[list["_Found"]]] = None) -> list[Mention]:
+    """Date mentions of the article's sentences, with ISO values (see module docstring).
+
+    `folded` and `found_by_sentence` (from `fold_sentences` and `find_dates`) may be
+    passed when the caller already has them.
+    """
+    folded = folded or fold_sentences(article)
+    if found_by_sentence is None:
+        found_by_sentence = find_dates(article, folded)
+    found = [f for fs in found_by_sentence for f in fs]
+    offsets_of = {sentence.index: offsets for sentence, (_, offsets) in zip(article.sentences, folded)}
     published, precision = _parse_published(article)
     ctx = _Context(published, precision, None if published else _anchor_year(found))
     mentions: list[Mention] = []
@@ -460,7 +478,6 @@ def written_span(text: str, offsets: list[int], start: int, end: int, base: int)
     return s, e
 
 
-def date_spans(sentence_text: str) -> list[tuple[int, int]]:
-    """Folded-text spans of the date expressions of one folded sentence (for figures)."""
-    dummy = Sentence(0, 0, len(sentence_text), sentence_text)
-    return [(f.start, f.end) for f in _candidates(dummy, sentence_text)]
+def date_spans(found: list["_Found"]) -> list[tuple[int, int]]:
+    """Folded-text spans of one sentence's date expressions (from `find_dates`), for figures."""
+    return [(f.start, f.end) for f in found]

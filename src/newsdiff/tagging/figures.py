@@ -20,8 +20,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Article, Mention
-from ..normalize import fold, key
+from ..normalize import key
 from ..resources import seeds_dir
+from .dates import Folded, date_spans, find_dates, fold_sentences, written_span
 from .numbers import Number, scan
 
 
@@ -200,14 +201,19 @@ def _sentence_figures(text: str, spans: list[tuple[int, int]]) -> list[_Fig]:
     return sorted(figs, key=lambda f: f.start)
 
 
-def extract_figures(article: Article) -> list[Mention]:
-    """Figure mentions of the article's sentences (see the module docstring)."""
-    from .dates import date_spans, written_span
+def extract_figures(article: Article, folded: Optional[Folded] = None,
+                    dates_by_sentence: Optional[list] = None) -> list[Mention]:
+    """Figure mentions of the article's sentences (see the module docstring).
 
+    `folded` and `dates_by_sentence` (from `dates.fold_sentences` and `dates.find_dates`)
+    may be passed when the caller already has them.
+    """
+    folded = folded or fold_sentences(article)
+    if dates_by_sentence is None:
+        dates_by_sentence = find_dates(article, folded)
     mentions = []
-    for sentence in article.sentences:
-        text, offsets = fold(sentence.text)
-        for f in _sentence_figures(text, date_spans(text)):
+    for sentence, (text, offsets), found in zip(article.sentences, folded, dates_by_sentence):
+        for f in _sentence_figures(text, date_spans(found)):
             s, e = written_span(article.text, offsets, f.start, f.end, sentence.start)
             surface = article.text[s:e]
             mentions.append(Mention(type="figure", start=s, end=e, surface=surface,
