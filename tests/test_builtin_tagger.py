@@ -2,6 +2,8 @@
 and conlleval-style scoring. The articles are written here, not taken from the seeds."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsdiff.conll import score, spans
@@ -92,3 +94,30 @@ def test_conll_score_is_conlleval_style():
     assert r["micro"]["precision"] == pytest.approx(2 / 4)
     assert r["micro"]["recall"] == pytest.approx(2 / 3)
     assert spans(["O", "I-ORG", "B-ORG", "I-LOC"]) == [("ORG", 1, 2), ("ORG", 2, 3), ("LOC", 3, 4)]
+
+
+def test_numpy_decoder_gives_crfsuites_tags():
+    """CRFTagger decodes with numpy on summed word weights: the tags must be crfsuite's own,
+    whatever the batch (one sentence, several of different lengths, an empty one)."""
+    import pycrfsuite
+
+    from newsdiff.loader.files import load_file
+    from newsdiff.tagging import gazetteer
+    from newsdiff.tagging.crf import CRFTagger
+    from newsdiff.tagging.features import sentence_features
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    sentences = [[t for t, _, _ in builtin.tokenize(s.text)]
+                 for f in sorted(corpus.iterdir()) for a in load_file(f) for s in a.sentences]
+    gaz = gazetteer.load()
+    reference = pycrfsuite.Tagger()
+    reference.open(str(builtin.MODEL_PATH))
+    expected = [list(reference.tag(sentence_features(s, gaz))) if s else [] for s in sentences]
+    ours = CRFTagger(builtin.MODEL_PATH, gaz)
+    assert sum(map(len, sentences)) > 2000 and any(t != "O" for tags in expected for t in tags)
+    assert ours.tag_many(sentences + [[]]) == expected + [[]]
+    batch = [s for s in sentences if s][:40]
+    by_string = [ours._weights[[ours._attrs.get(f, len(ours._attrs)) for f in feats]].sum(axis=0)
+                 for s in batch for feats in sentence_features(s, gaz)]
+    assert abs(ours.emissions(batch) - by_string).max() < 1e-9
+    assert [ours.tag(s) for s in sentences[:20]] == expected[:20]

@@ -58,10 +58,6 @@ class BuiltinTagger:
             self._crf = CRFTagger(self._model_path, self.gaz)
         return self._crf
 
-    def _tag(self, toks: list[rules.Token], institutions: bool = True) -> tuple[list[str], list[str]]:
-        """(CRF tags, tags after the rules)."""
-        crf_tags = self._model().tag([t.text for t in toks])
-        return crf_tags, rules.apply(toks, crf_tags, self.gaz, institutions)
 
     def tag_tokens(self, tokens: Sequence[str], institutions: bool = True) -> list[str]:
         """BIO tags (PERS/LOC/ORG/MISC) for one sentence of whole-word tokens.
@@ -73,18 +69,21 @@ class BuiltinTagger:
         for tok in tokens:
             items.append((tok, pos, pos + len(tok), key(tok) or tok))
             pos += len(tok) + 1
-        return self._tag(rules.make_tokens(items, self.gaz), institutions)[1]
+        toks = rules.make_tokens(items, self.gaz)
+        return rules.apply(toks, self._model().tag([t.text for t in toks]), self.gaz, institutions)
 
     def tag(self, article: Article) -> list[Mention]:
         """Person, place and organisation mentions in the article's sentences."""
         gaz = self.gaz
-        sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
-        crf_spans: list[set] = []
+        tokens = []
         for sent in article.sentences:
             items = [(t, s, e, key(t) or t) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
-            toks = rules.make_tokens(items, gaz)
-            crf_tags, tags = self._tag(toks) if toks else ([], [])
-            sents.append((sent, toks, tags))
+            tokens.append(rules.make_tokens(items, gaz))
+        all_crf_tags = self._model().tag_many([[t.text for t in toks] for toks in tokens])
+        sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
+        crf_spans: list[set] = []
+        for sent, toks, crf_tags in zip(article.sentences, tokens, all_crf_tags):
+            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz) if toks else []))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)
         mentions: list[Mention] = []

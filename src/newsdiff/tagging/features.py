@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..normalize import key
 from .gazetteer import Gazetteer
@@ -132,15 +133,22 @@ def _shape(tok: str, k: str) -> str:
 
 _BEFORE = ("title", "speech", "orgtrigger", "rolehead", "mediatrigger")
 _CACHE_LIMIT = 50_000  # word keys whose feature strings are kept (~3 KB each)
+OFFSETS = (-2, -1, 1, 2)  # the context window
+BEFORE_SPAN = 3  # a title/speech/trigger word marks the next three words
 
 
-def _word_features(k: str, g: Gazetteer) -> tuple:
-    """The feature strings of one word key that do not depend on its sentence, cached.
+class WordFeatures(NamedTuple):
+    """The feature strings of one word that do not depend on its sentence."""
 
-    (base, own features before "gaz=", own features after it, per neighbour offset d
-    the strings before and after "d:gaz=", the "before:" classes it gives the next
-    words). `sentence_features` assembles them in the order it always had.
-    """
+    key: str
+    base: str  # the clitic-stripped key
+    own: list[str]  # of the word itself
+    near: dict[int, list[str]]  # of the word seen from the word `d` positions before it
+    before: list[str]  # given to each of the next BEFORE_SPAN words
+
+
+def word_features(k: str, g: Gazetteer) -> WordFeatures:
+    """`WordFeatures` of one word key, cached per gazetteer."""
     hit = g.feature_cache.get(k)
     if hit is not None:
         return hit
@@ -150,48 +158,58 @@ def _word_features(k: str, g: Gazetteer) -> tuple:
     own = ["bias", "w=" + k, "b=" + b, "clitic=" + k[:n], "shape=" + shape, "len=" + str(min(len(b), 10)),
            "al=" + str(b.startswith("ال")), "p2=" + b[:2], "p3=" + b[:3], "s2=" + b[-2:], "s3=" + b[-3:],
            "s1=" + b[-1:]]
-    after = ["c=" + c for c in classes]
+    own += ["c=" + c for c in classes]
     if not classes and shape == "arabic":
-        after.append("unlisted")
+        own.append("unlisted")
     near = {}
-    for d in (-2, -1, 1, 2):
-        post = [f"{d}:shape={shape}"] + [f"{d}:c={c}" for c in classes]
+    for d in OFFSETS:
+        near[d] = [f"{d}:w={k}", f"{d}:b={b}", f"{d}:shape={shape}"] + [f"{d}:c={c}" for c in classes]
         if abs(d) == 1:
-            post.append(f"{d}:s2={b[-2:]}")
-        near[d] = ([f"{d}:w={k}", f"{d}:b={b}"], f"{d}:gaz=", post)
-    before = ["before:" + c for c in classes if c in _BEFORE]
-    hit = (b, own, after, near, before)
+            near[d].append(f"{d}:s2={b[-2:]}")
+    hit = WordFeatures(k, b, own, near, ["before:" + c for c in classes if c in _BEFORE])
     if len(g.feature_cache) >= _CACHE_LIMIT:
         g.feature_cache.clear()
     g.feature_cache[k] = hit
     return hit
 
 
-def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
-    """CRF feature strings for every token of one sentence."""
-    words = [_word_features(key(t) or t, g) for t in tokens]
-    bases = [w[0] for w in words]
+def sentence_parts(tokens: list[str], g: Gazetteer) -> tuple[list[WordFeatures], list[list[str]]]:
+    """A sentence's features in two parts: each token's `WordFeatures`, and the strings
+    that depend on its sentence (gazetteer phrase labels around it, word bigrams, edges).
+
+    Token i's features are its own, its dynamic strings, `near[d]` of the word at i+d
+    for each offset d, and `before` of the BEFORE_SPAN words before it
+    (`sentence_features` spells them out; the tagger sums their weights by parts).
+    """
+    words = [word_features(key(t) or t, g) for t in tokens]
+    bases = [w.base for w in words]
     phrases = phrase_tags(bases, g)
+    n = len(tokens)
+    dynamic = []
+    for i in range(n):
+        f = ["gaz=" + phrases[i]]
+        for d in OFFSETS:
+            j = i + d
+            f.append(f"{d}:gaz={phrases[j]}" if 0 <= j < n else f"{d}:edge")
+        if i > 0:
+            f.append(f"bi-1={bases[i-1]}|{bases[i]}")
+        if i + 1 < n:
+            f.append(f"bi+1={bases[i]}|{bases[i+1]}")
+        dynamic.append(f)
+    return words, dynamic
+
+
+def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
+    """CRF feature strings for every token of one sentence (what the model is trained on)."""
+    words, dynamic = sentence_parts(tokens, g)
     n = len(tokens)
     feats: list[list[str]] = []
     for i in range(n):
-        b, own, after, _, _ = words[i]
-        f = own + ["gaz=" + phrases[i]]
-        f += after
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                pre, gaz, post = words[j][3][d]
-                f += pre
-                f.append(gaz + phrases[j])
-                f += post
-            else:
-                f.append(f"{d}:edge")
-        if i > 0:
-            f.append(f"bi-1={bases[i-1]}|{b}")
-        if i + 1 < n:
-            f.append(f"bi+1={b}|{bases[i+1]}")
-        for j in range(max(0, i - 3), i):
-            f += words[j][4]
+        f = words[i].own + dynamic[i]
+        for d in OFFSETS:
+            if 0 <= i + d < n:
+                f += words[i + d].near[d]
+        for j in range(max(0, i - BEFORE_SPAN), i):
+            f += words[j].before
         feats.append(f)
     return feats

@@ -60,7 +60,7 @@ class Gazetteer:
     max_phrase: int = 1
     phrase_starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
     base_cache: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # see features.base_form
-    feature_cache: dict[str, tuple] = field(default_factory=dict, repr=False)  # see features._word_features
+    feature_cache: dict[str, tuple] = field(default_factory=dict, repr=False)  # see features.word_features
 
     def lookup(self, k: str) -> str | None:
         """LOC/ORG for a strong place or known organisation key, else None."""
