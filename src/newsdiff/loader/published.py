@@ -61,6 +61,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)  # datelines repeat across a corpus; dateparser costs 1-3 ms a string
 def parse_published(text: str) -> tuple[Optional[str], Optional[str]]:
     """ISO value and precision ("datetime", "day", "month", "year") of a date string.
 

@@ -87,8 +87,11 @@ class CRFTagger:
         if row == self._words.shape[1]:
             self._words = np.concatenate([self._words, np.zeros_like(self._words)], axis=1)
         get, unknown = self._attrs.get, len(self._attrs)
-        for slot, feats in enumerate([w.own] + [w.near[d] for d in OFFSETS] + [w.before]):
-            self._words[slot, row] = self._weights[[get(f, unknown) for f in feats]].sum(axis=0)
+        ids, starts = [], []
+        for feats in [w.own] + [w.near[d] for d in OFFSETS] + [w.before]:
+            starts.append(len(ids))
+            ids += [get(f, unknown) for f in feats] or [unknown]
+        self._words[:, row] = np.add.reduceat(self._weights[ids], starts, axis=0)
         self._rows[w.key] = row
         return row
 

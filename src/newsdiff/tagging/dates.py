@@ -248,6 +248,7 @@ def _dateparser():
         "RELATIVE_BASE": dt.datetime(2000, 1, 1)})
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its dates; dateparser costs ~1 ms a string
 def _dateparser_value(text: str, time: Optional[str] = None) -> Optional[str]:
     data = _dateparser().get_date_data(text)
     if data.date_obj is None:
