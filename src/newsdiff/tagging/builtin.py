@@ -70,7 +70,8 @@ class BuiltinTagger:
             items.append((tok, pos, pos + len(tok), key(tok) or tok))
             pos += len(tok) + 1
         toks = rules.make_tokens(items, self.gaz)
-        return rules.apply(toks, self._model().tag([t.text for t in toks]), self.gaz, institutions)
+        return rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
+                           institutions)
 
     def tag(self, article: Article) -> list[Mention]:
         """Person, place and organisation mentions in the article's sentences."""
@@ -79,7 +80,7 @@ class BuiltinTagger:
         for sent in article.sentences:
             items = [(t, s, e, key(t) or t) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
             tokens.append(rules.make_tokens(items, gaz))
-        all_crf_tags = self._model().tag_many([[t.text for t in toks] for toks in tokens])
+        all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []
         for sent, toks, crf_tags in zip(article.sentences, tokens, all_crf_tags):
@@ -138,7 +139,7 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
-            if not any(base.split(" ", 1)[0] in firsts for _, base in proclitic_splits(toks[i].key)):
+            if not any(base in firsts for _, base in proclitic_splits(toks[i].key)):  # keys have no spaces
                 i += 1  # no known name starts here (the loop below would find none)
                 continue
             for n in range(min(longest, len(toks) - i), 0, -1):

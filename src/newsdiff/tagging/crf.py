@@ -61,13 +61,14 @@ class CRFTagger:
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_many([tokens])[0]
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for each sentence of a batch (empty sentences get none)."""
+    def tag_many(self, sentences: Sequence[Sequence[str]], keys: bool = False) -> list[list[str]]:
+        """BIO tags for each sentence of a batch (empty sentences get none); `keys`: the
+        tokens are already match keys (`normalize.key(t) or t`)."""
         todo = [(n, list(tokens)) for n, tokens in enumerate(sentences) if tokens]
         out: list[list[str]] = [[] for _ in sentences]
         if not todo:
             return out
-        emissions = self.emissions([tokens for _, tokens in todo])
+        emissions = self.emissions([tokens for _, tokens in todo], keys)
         lengths = np.array([len(tokens) for _, tokens in todo])
         padded = np.zeros((len(todo), lengths.max(), len(self._labels)))
         padded[np.arange(lengths.max()) < lengths[:, None]] = emissions
@@ -95,13 +96,13 @@ class CRFTagger:
         self._rows[w.key] = row
         return row
 
-    def emissions(self, sentences: Sequence[list[str]]) -> np.ndarray:
+    def emissions(self, sentences: Sequence[list[str]], keys: bool = False) -> np.ndarray:
         """Tokens x labels: the summed weights of each token's features (`sentence_features`),
         for the tokens of a batch of non-empty sentences one after another."""
         rows, sent_of, dyn_ids, dyn_starts = [], [], [], []
         get, unknown = self._attrs.get, len(self._attrs)
         for s, tokens in enumerate(sentences):
-            words, dynamic = sentence_parts(tokens, self.gaz)
+            words, dynamic = sentence_parts(tokens, self.gaz, keys)
             rows += [self._row(w) for w in words]
             sent_of += [s] * len(tokens)
             for f in dynamic:
@@ -168,7 +169,7 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
         cand = score[:, :, None] + transitions
         best = cand.argmax(axis=1)
         live = (t < lengths)[:, None]
-        score = np.where(live, np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t], score)
+        score = np.where(live, cand.max(axis=1) + emissions[:, t], score)
         back[:, t] = np.where(live, best, identity)
     path = np.empty((n_sent, n_pos), dtype=np.intp)
     cur = score.argmax(axis=1)

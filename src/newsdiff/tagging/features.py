@@ -173,15 +173,16 @@ def word_features(k: str, g: Gazetteer) -> WordFeatures:
     return hit
 
 
-def sentence_parts(tokens: list[str], g: Gazetteer) -> tuple[list[WordFeatures], list[list[str]]]:
+def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple[list[WordFeatures], list[list[str]]]:
     """A sentence's features in two parts: each token's `WordFeatures`, and the strings
     that depend on its sentence (gazetteer phrase labels around it, word bigrams, edges).
 
     Token i's features are its own, its dynamic strings, `near[d]` of the word at i+d
     for each offset d, and `before` of the BEFORE_SPAN words before it
     (`sentence_features` spells them out; the tagger sums their weights by parts).
+    `keys`: the tokens are already their match keys.
     """
-    words = [word_features(key(t) or t, g) for t in tokens]
+    words = [word_features(t if keys else key(t) or t, g) for t in tokens]
     bases = [w.base for w in words]
     phrases = phrase_tags(bases, g)
     n = len(tokens)

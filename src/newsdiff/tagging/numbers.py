@@ -118,6 +118,7 @@ def _lexicon() -> dict[str, tuple[str, float]]:
     return lex
 
 
+@lru_cache(maxsize=65536)
 def _word(token: str) -> tuple[str, float, int, bool] | None:
     """(role, value, proclitic length, definite) of a word token, or None."""
     lex = _lexicon()

@@ -83,8 +83,12 @@ def _only_inside(tags: list[str], i: int, j: int) -> bool:
 def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """Longest strong-place / known-organisation phrases where nothing else is tagged."""
     i = 0
+    starts = gaz.phrase_starts
     while i < len(toks):
-        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in gaz.phrase_starts]
+        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in starts]
+        if not splits:
+            i += 1
+            continue
         longest = max((gaz.phrase_starts[b] for _, b in splits), default=0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             rest = [t.key for t in toks[i + 1 : i + n]]
@@ -118,10 +122,12 @@ def _first_words(table: set[str]) -> frozenset[str]:
     return hit[1]
 
 
-def _phrase_end(toks: list[Token], i: int, table: set[str], max_words: int = 3) -> int:
-    """End index of the longest phrase of `table` starting at token i (base form first)."""
-    if toks[i].base.split(" ", 1)[0] not in _first_words(table):
-        return i  # no entry starts with this word
+def _phrase_end(toks: list[Token], i: int, table: set[str], max_words: int = 3,
+                firsts: frozenset[str] | None = None) -> int:
+    """End index of the longest phrase of `table` starting at token i (base form first);
+    `firsts` is `_first_words(table)` when the caller has it."""
+    if toks[i].base not in (firsts if firsts is not None else _first_words(table)):
+        return i  # no entry starts with this word (a base is one word)
     for n in range(max_words, 0, -1):
         if i + n <= len(toks):
             words = [toks[i].base] + [t.key for t in toks[i + 1 : i + n]]
@@ -180,12 +186,17 @@ def _administration_end(toks: list[Token], tags: list[str], i: int, gaz: Gazette
 
 def _institution_end(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer) -> int:
     """End of "armed force / ministry field + nationality adjective" at i, else i."""
+    base = toks[i].base
+    tables = [(table, metonym, firsts) for table, metonym in ((gaz.armed_forces, False), (gaz.metonym_heads, True))
+              if base in (firsts := _first_words(table))]
+    if not tables:
+        return i
     prev = toks[i - 1] if i > 0 else None
     after_noun = prev is not None and (
         (prev.key.startswith("ال") and prev.clitic == 0) or prev.base in gaz.role_heads
     )
-    for table, metonym in ((gaz.armed_forces, False), (gaz.metonym_heads, True)):
-        end = _phrase_end(toks, i, table)
+    for table, metonym, firsts in tables:
+        end = _phrase_end(toks, i, table, firsts=firsts)
         if end > i and toks[end - 1].key.startswith("ال") and not (metonym and after_noun):
             adj_end = _adjectives(toks, end, gaz)
             adj = toks[adj_end - 1].key
