@@ -134,18 +134,23 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     for k in list(known):
         if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3:
             del known[k]
-    longest = max((len(k.split()) for k in known), default=0)
-    firsts = {k.split(" ", 1)[0] for k in known}  # a name can only start with one of these
+    # first word -> number of words -> the other words -> type
+    by_first: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
+    for k, typ in known.items():
+        first, *rest = k.split(" ")
+        by_first.setdefault(first, {}).setdefault(len(rest) + 1, {})[tuple(rest)] = typ
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
-            if not any(base in firsts for _, base in proclitic_splits(toks[i].key)):  # keys have no spaces
-                i += 1  # no known name starts here (the loop below would find none)
-                continue
-            for n in range(min(longest, len(toks) - i), 0, -1):
+            splits = proclitic_splits(toks[i].key)
+            lengths = sorted({n for _, base in splits for n in by_first.get(base, ())}, reverse=True)
+            for n in lengths:  # the longest known name starting here first
+                if n > len(toks) - i:
+                    continue
+                rest = tuple(t.key for t in toks[i + 1 : i + n])
                 typ = None
-                for clitic, base in proclitic_splits(toks[i].key):
-                    typ = known.get(" ".join([base] + [t.key for t in toks[i + 1 : i + n]]))
+                for clitic, base in splits:
+                    typ = by_first.get(base, {}).get(n, {}).get(rest)
                     if typ:
                         toks[i].clitic, toks[i].base = clitic, base
                         break
