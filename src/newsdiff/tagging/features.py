@@ -173,6 +173,18 @@ def word_features(k: str, g: Gazetteer) -> WordFeatures:
     return hit
 
 
+class _GazStrings(dict):
+    """(offset, phrase label or None for the sentence edge) -> feature string, made once."""
+
+    def __missing__(self, item: tuple[int, str | None]) -> str:
+        d, label = item
+        self[item] = value = ("gaz=" + label if d == 0 else f"{d}:gaz={label}") if label else f"{d}:edge"
+        return value
+
+
+_GAZ = _GazStrings()
+
+
 def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple[list[WordFeatures], list[list[str]]]:
     """A sentence's features in two parts: each token's `WordFeatures`, and the strings
     that depend on its sentence (gazetteer phrase labels around it, word bigrams, edges).
@@ -188,10 +200,10 @@ def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple
     n = len(tokens)
     dynamic = []
     for i in range(n):
-        f = ["gaz=" + phrases[i]]
+        f = [_GAZ[0, phrases[i]]]
         for d in OFFSETS:
             j = i + d
-            f.append(f"{d}:gaz={phrases[j]}" if 0 <= j < n else f"{d}:edge")
+            f.append(_GAZ[d, phrases[j]] if 0 <= j < n else _GAZ[d, None])
         if i > 0:
             f.append(f"bi-1={bases[i-1]}|{bases[i]}")
         if i + 1 < n:
