@@ -44,6 +44,11 @@ def spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     kind, start = None, 0
     for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O":  # most tags: only closes an open span
+            if kind is not None:
+                out.append((kind, start, i))
+                kind = None
+            continue
         prefix, _, label = tag.partition("-")
         opens = prefix == "B" or (prefix == "I" and label != kind)
         if kind is not None and (tag == "O" or opens):

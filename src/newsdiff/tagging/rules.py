@@ -140,8 +140,9 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
     """Trigger + name phrases; with `institutions`, also ministries, armed forces and
     metonyms of a named state (وزارة الطاقة، الجيش الروسي، الخارجية الأمريكية)."""
     i = 0
+    heads = _first_words(gaz.armed_forces) | _first_words(gaz.metonym_heads)
     while i < len(toks):
-        end = _institution_end(toks, tags, i, gaz) if institutions else i
+        end = _institution_end(toks, tags, i, gaz) if institutions and toks[i].base in heads else i
         if end > i:
             if _free(tags, i, end) or all(t == "O" or t.endswith("LOC") for t in tags[i:end]):
                 _set(tags, i, end, "ORG")
