@@ -8,7 +8,7 @@ from ..model import Article
 from .decode import arabic_letters
 from .page import parse_page
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 MIN_ARABIC_LETTERS = 20
 
 
@@ -35,6 +35,6 @@ def check_arabic(text: str, file: str) -> None:
     arabic = arabic_letters(text)
     if arabic == 0:
         raise Refused(file, "not Arabic text (no Arabic letters)")
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(len, _LETTERS.findall(text)))
     if arabic < MIN_ARABIC_LETTERS or arabic < 0.3 * letters:
         raise Refused(file, f"not Arabic news (only {arabic} of {letters} letters are Arabic)")

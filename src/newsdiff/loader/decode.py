@@ -12,7 +12,7 @@ import re
 
 from ..errors import Refused
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+")
 _MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -26,7 +26,7 @@ _MAGIC = {
 
 def arabic_letters(text: str) -> int:
     """How many Arabic letters `text` holds."""
-    return len(_ARABIC_LETTER.findall(text))
+    return sum(map(len, _ARABIC_LETTERS.findall(text)))
 
 
 def shown(name: str) -> str:
