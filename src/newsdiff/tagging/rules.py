@@ -17,7 +17,7 @@ _DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")
 QUOTES = {"\"", "“", "”", "«", "»", "'", "‘", "’"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A word or punctuation mark: text as written, offsets, key and proclitic split."""
 
