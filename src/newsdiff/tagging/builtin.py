@@ -143,6 +143,9 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
         i = 0
         while i < len(toks):
             splits = proclitic_splits(toks[i].key)
+            if not any(base in by_first for _, base in splits):
+                i += 1
+                continue
             lengths = sorted({n for _, base in splits for n in by_first.get(base, ())}, reverse=True)
             for n in lengths:  # the longest known name starting here first
                 if n > len(toks) - i:

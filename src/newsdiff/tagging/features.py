@@ -198,17 +198,15 @@ def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple
     bases = [w.base for w in words]
     phrases = phrase_tags(bases, g)
     n = len(tokens)
-    dynamic = []
-    for i in range(n):
-        f = [_GAZ[0, phrases[i]]]
-        for d in OFFSETS:
-            j = i + d
-            f.append(_GAZ[d, phrases[j]] if 0 <= j < n else _GAZ[d, None])
-        if i > 0:
-            f.append(f"bi-1={bases[i-1]}|{bases[i]}")
-        if i + 1 < n:
-            f.append(f"bi+1={bases[i]}|{bases[i+1]}")
-        dynamic.append(f)
+    w = max(map(abs, OFFSETS))
+    padded = [None] * w + phrases + [None] * w  # None: past the sentence's edge
+    columns = [[_GAZ[0, label] for label in phrases]]
+    columns += [[_GAZ[d, label] for label in padded[w + d : w + d + n]] for d in OFFSETS]
+    bigrams = [f"{a}|{b}" for a, b in zip(bases, bases[1:])]
+    dynamic = [list(f) for f in zip(*columns)]
+    for i, pair in enumerate(bigrams):
+        dynamic[i].append("bi+1=" + pair)
+        dynamic[i + 1].append("bi-1=" + pair)
     return words, dynamic
 
 
