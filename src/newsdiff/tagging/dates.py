@@ -37,6 +37,7 @@ from ..normalize import fold, fold_char, key, original_span
 from ..resources import seeds_dir
 from .numbers import scan
 
+_DIGIT = re.compile(r"\d")
 _QUOTES = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
 
 
@@ -58,6 +59,9 @@ def calendar() -> dict:
 @dataclass(frozen=True)
 class _Grammar:
     patterns: tuple[tuple[str, re.Pattern], ...]
+    # rule -> (needs a digit, words one of which it needs): a sentence without them
+    # cannot match the rule, which is then not run (most sentences have no date)
+    triggers: dict[str, tuple[bool, tuple[str, ...]]]
     months: dict[str, int]  # folded name -> month
     msa: dict[int, str]  # month -> a name dateparser reads
     hijri: dict[str, int]
@@ -130,8 +134,24 @@ def _grammar() -> _Grammar:
     }
     patterns = tuple((name, re.compile(B + PRO + "(?:" + p + ")" + E)) for name, p in raw.items())
     future = re.compile(_alt(cal["future_markers"]))
+
+    def firsts(words) -> tuple[str, ...]:
+        return tuple({key(w).split()[0] for w in words if key(w)})
+
+    month_words = firsts(months)
+    period_words = firsts(w for ws in cal["periods"].values() for w in ws)
+    triggers = {rule: (False, month_words) for rule in
+                ("dmy", "my", "part_month", "month_rel", "bare_month", "month_word")}
+    triggers.update({
+        "numeric": (True, ()), "year": (True, ()), "bare_year": (True, ()),
+        "hijri": (True, firsts(hijri)), "day_of_month": (False, ("الشهر",)),
+        "weekday": (False, firsts(weekdays)), "day": (False, firsts(cal["days"])),
+        "period": (False, period_words), "part_period": (False, period_words),
+        "earlier_today": (False, ("اليوم",)),
+    })
+    assert set(triggers) == set(raw), "every date rule needs its trigger words"
     return _Grammar(
-        patterns=patterns, months=months, msa=msa, hijri=hijri, weekdays=weekdays,
+        patterns=patterns, triggers=triggers, months=months, msa=msa, hijri=hijri, weekdays=weekdays,
         days={key(w): int(v) for w, v in cal["days"].items()}, relative=relative, future=future,
         not_future=frozenset(key(w) for w in cal["not_future_verbs"]),
         general=frozenset(key(w) for w in cal["general_nouns"]),
@@ -153,7 +173,11 @@ def _candidates(sentence: Sentence, text: str) -> list[_Found]:
     """All matches of all rules in a folded sentence; the longest wins where they overlap."""
     g = _grammar()
     found = []
+    has_digit = _DIGIT.search(text) is not None
     for rule, pattern in g.patterns:
+        needs_digit, words = g.triggers[rule]
+        if not (needs_digit and has_digit) and not any(w in text for w in words):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span("x")
             f = _Found(rule, s, e, m, sentence, text)
