@@ -16,8 +16,7 @@ from .analyze import analyze, analyser_version, get_tagger
 from .errors import Refused, UserError
 from .loader import discover, load_file
 from .loader.decode import shown
-from .model import Article, Mention
-from .store import Store
+from .store import Rows, Store, rows
 
 
 @dataclass
@@ -36,9 +35,9 @@ class IngestReport:
                 "refused": [{"file": r.file, "reason": r.reason} for r in self.refused]}
 
 
-# A worker's answer for one article: (ident, file name, article or None if unchanged,
-# mentions) or a refusal.
-_Item = Union[tuple[str, str, Optional[Article], list[Mention]], Refused]
+# A worker's answer for one article: (ident, file name, sha256, its store rows or None
+# if unchanged) or a refusal.
+_Item = Union[tuple[str, str, str, Optional[Rows]], Refused]
 
 
 def _process(path: str, known: dict[str, tuple[str, str]], tagger: str, analyser: str) -> list[_Item]:
@@ -52,9 +51,9 @@ def _process(path: str, known: dict[str, tuple[str, str]], tagger: str, analyser
                 continue
             ident = base + item.file[len(shown(Path(path).name)):]  # "#N" suffix for records
             if known.get(ident) == (item.sha256, analyser):
-                out.append((ident, item.file, None, []))
+                out.append((ident, item.file, item.sha256, None))
             else:
-                out.append((ident, item.file, item, analyze(item, tagger)))
+                out.append((ident, item.file, item.sha256, rows(item, analyze(item, tagger))))
     except Exception as exc:  # a bug must cost this file only, not the whole ingest
         out.append(Refused(shown(Path(path).name), f"could not be analysed ({type(exc).__name__}: "
                                                    f"{' '.join(str(exc).split())[:200]}); please report this file"))
@@ -108,20 +107,20 @@ def _record(store: Store, report: IngestReport, item: _Item, known, shas, analys
     if isinstance(item, Refused):
         report.refused.append(item)
         return
-    ident, name, article, mentions = item
-    if article is None:
+    ident, name, sha256, article_rows = item
+    if article_rows is None:
         report.unchanged.append(name)
         return
     if ident in known:
-        if known[ident] == (article.sha256, analyser):
+        if known[ident] == (sha256, analyser):
             report.unchanged.append(name)
             return
-        store.put(ident, article, mentions, analyser)
+        store.put_rows(ident, article_rows, analyser)
         report.replaced.append(name)
-    elif (article.sha256, analyser) in shas:
+    elif (sha256, analyser) in shas:
         report.unchanged.append(name)  # the same content is stored under another path
     else:
-        store.put(ident, article, mentions, analyser)
+        store.put_rows(ident, article_rows, analyser)
         report.new.append(name)
-    known[ident] = (article.sha256, analyser)
-    shas.add((article.sha256, analyser))
+    known[ident] = (sha256, analyser)
+    shas.add((sha256, analyser))

@@ -59,6 +59,20 @@ _ARTICLE_COLS = ("file", "path", "sha256", "encoding", "text", "title", "author"
                  "source", "url", "published", "published_precision")
 
 
+Rows = tuple[tuple, list[tuple], list[tuple], list[tuple]]  # article, sentences, excluded, mentions
+
+
+def rows(article: Article, mentions: Iterable[Mention]) -> Rows:
+    """An article and its mentions as the store's rows (without the article id), cheap to
+    send from a worker process."""
+    return (tuple(getattr(article, col) for col in _ARTICLE_COLS),
+            [(s.index, s.start, s.end, s.part) for s in article.sentences],
+            [(b.start, b.end, b.reason) for b in article.excluded],
+            [(m.type, m.start, m.end, m.sentence, m.key, m.role,
+              None if m.value is None else json.dumps(m.value, ensure_ascii=False),
+              m.unit, m.kind, m.qualifier, m.source) for m in mentions])
+
+
 def default_path() -> str:
     """The store named by NEWSDIFF_DB, else newsdiff.db in the working directory."""
     return os.environ.get("NEWSDIFF_DB") or DEFAULT_DB
@@ -180,24 +194,23 @@ class Store:
 
     def put(self, ident: str, article: Article, mentions: Iterable[Mention], analyser: str) -> None:
         """Store `article` and its mentions under `ident`, replacing any older version, atomically."""
+        self.put_rows(ident, rows(article, mentions), analyser)
+
+    def put_rows(self, ident: str, article_rows: "Rows", analyser: str) -> None:
+        """`put` for an article already turned into rows (by `rows`, in an ingest worker)."""
+        article, sentences, excluded, mentions = article_rows
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
             c = self.conn
             c.execute("DELETE FROM articles WHERE ident = ?", (ident,))
             cur = c.execute(
                 f"INSERT INTO articles (ident, analyser, ingested_at, {', '.join(_ARTICLE_COLS)}) "
-                f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})",
-                (ident, analyser, now, *(getattr(article, col) for col in _ARTICLE_COLS)))
+                f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})", (ident, analyser, now, *article))
             aid = cur.lastrowid
-            c.executemany('INSERT INTO sentences VALUES (?, ?, ?, ?, ?)',
-                          [(aid, s.index, s.start, s.end, s.part) for s in article.sentences])
-            c.executemany('INSERT INTO excluded VALUES (?, ?, ?, ?)',
-                          [(aid, b.start, b.end, b.reason) for b in article.excluded])
-            c.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(aid, m.type, m.start, m.end, m.sentence, m.key, m.role,
-                  None if m.value is None else json.dumps(m.value, ensure_ascii=False),
-                  m.unit, m.kind, m.qualifier, m.source) for m in mentions])
+            c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [(aid, *r) for r in sentences])
+            c.executemany("INSERT INTO excluded VALUES (?, ?, ?, ?)", [(aid, *r) for r in excluded])
+            c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(aid, *r) for r in mentions])
 
     # -- reading ---------------------------------------------------------------
     def count(self) -> int:
