@@ -121,3 +121,6 @@ def test_numpy_decoder_gives_crfsuites_tags():
                  for s in batch for feats in sentence_features(s, gaz)]
     assert abs(ours.emissions(batch) - by_string).max() < 1e-9
     assert [ours.tag(s) for s in sentences[:20]] == expected[:20]
+    ours.MAX_WORDS = 50  # words' weights forgotten between batches: the same tags
+    assert [ours.tag_many(sentences[i : i + 7]) for i in range(0, 70, 7)] \
+        == [expected[i : i + 7] for i in range(0, 70, 7)]

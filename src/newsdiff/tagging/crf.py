@@ -59,6 +59,7 @@ class CRFTagger:
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence of whole-word tokens."""
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]], keys: bool = False) -> list[list[str]]:
@@ -82,8 +83,6 @@ class CRFTagger:
         row = self._rows.get(w.key)
         if row is not None:
             return row
-        if len(self._rows) >= self.MAX_WORDS:
-            self._rows.clear()
         row = len(self._rows)
         if row == self._words.shape[1]:
             self._words = np.concatenate([self._words, np.zeros_like(self._words)], axis=1)
@@ -99,6 +98,8 @@ class CRFTagger:
     def emissions(self, sentences: Sequence[list[str]], keys: bool = False) -> np.ndarray:
         """Tokens x labels: the summed weights of each token's features (`sentence_features`),
         for the tokens of a batch of non-empty sentences one after another."""
+        if len(self._rows) >= self.MAX_WORDS:  # forget between batches, never within one
+            self._rows.clear()
         rows, sent_of, dyn_ids, dyn_starts = [], [], [], []
         get, unknown = self._attrs.get, len(self._attrs)
         for s, tokens in enumerate(sentences):
