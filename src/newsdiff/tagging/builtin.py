@@ -10,6 +10,7 @@ first use.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -38,6 +39,12 @@ def available() -> tuple[bool, str]:
 def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Words, numbers and single punctuation marks with offsets (plus `offset`)."""
     return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_key(token: str) -> str:
+    """The match key of one token (the token itself if it has none), cached: words repeat."""
+    return key(token) or token
 
 
 class BuiltinTagger:
@@ -78,7 +85,7 @@ class BuiltinTagger:
         gaz = self.gaz
         tokens = []
         for sent in article.sentences:
-            items = [(t, s, e, key(t) or t) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
+            items = [(t, s, e, _token_key(t)) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
             tokens.append(rules.make_tokens(items, gaz))
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
