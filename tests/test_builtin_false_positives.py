@@ -55,3 +55,9 @@ def test_club_named_for_its_city_is_not_a_person(tagger):
     assert tags == ["O", "B-PERS", "I-PERS", "B-LOC"]
     art = article("وصل الرئيس فلاديمير بوتين إلى كييف.")
     assert "فلاديمير بوتين" in found(tagger, art, "person") and "كييف" in found(tagger, art, "place")
+
+
+def test_town_placed_by_a_direction_is_a_place(tagger):
+    # بعقوبة is listed as also an ordinary word; "X شمال Y" places it
+    art = article("قتل خمسة أشخاص في انفجار سيارة مفخخة في بعقوبة شمال بغداد.")
+    assert {"بعقوبة", "بغداد"} <= set(found(tagger, art, "place"))

@@ -107,21 +107,17 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
 
 
 def _needs_context(toks: list[Token], i: int, base: str, gaz: Gazetteer) -> bool:
-    """A place name that is also an ordinary word (بورصة، الزاوية، ينبع) is a place only
-    after a place word (مدينة بورصة) or before a nationality adjective (بورصة التركية)."""
+    """A place name that is also an ordinary word (بورصة، الزاوية، ينبع) is a place by the
+    gazetteer only after a place word (مدينة بورصة), before a direction (بعقوبة شمال بغداد)
+    or before a nationality adjective (بورصة التركية); the CRF may still find it from context."""
     if base not in gaz.ambiguous_places:
         return False
     if i > 0 and toks[i - 1].base in gaz.place_triggers:
         return False
+    if i + 1 < len(toks) and toks[i + 1].base in gaz.place_directions:
+        return False
     # a town is feminine: its adjective agrees (بورصة التركية; not الزاوية اليمنى)
     return not (i + 1 < len(toks) and toks[i + 1].key in gaz.nationality and toks[i + 1].key.endswith("ه"))
-
-
-def ambiguous_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """Untag a one-word place that is also an ordinary word and has no place context."""
-    for typ, s, e in spans(tags):
-        if typ == "LOC" and e - s == 1 and _needs_context(toks, s, toks[s].base, gaz):
-            tags[s] = "O"
 
 
 def _adjectives(toks: list[Token], j: int, gaz: Gazetteer) -> int:
@@ -381,7 +377,6 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     media(toks, tags, gaz)
     persons(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
-    ambiguous_places(toks, tags, gaz)
     return tags
 
 
