@@ -5,6 +5,9 @@ Writes, as UTF-8 text with normalised keys (newsdiff.normalize.key):
   given_names.txt Arabic given and family names, one key per line
   translit.tsv    key, summed count of foreign person-name tokens (a CRF feature only)
   common_words.txt words ANERcorp tags O at least 3 times and 9 times in 10 (never names)
+  ambiguous_places.txt single-word places that are also ordinary words: ANERcorp tags the
+                  word O in at least a third of its uses, or the word without/with its article or
+                  without a proclitic is a common word (بورصة "stock exchange", بوجه "in the face")
 Single-word place names that ANERcorp's text mostly uses as ordinary words
 (tagged O at least 3 times and more often than not, counted on the first five
 sixths of train.conll, the part the tagger trains on) are left out.
@@ -57,6 +60,31 @@ def common_words(train: Path, share: float = 0.5) -> set[str]:
             if tag == "O":
                 o_count[k] += 1
     return {k for k, n in o_count.items() if n >= 3 and n > share * all_count[k]}
+
+
+def word_counts(train: Path) -> dict[str, Counter]:
+    """Token key -> Counter of O / name tags over the first 5/6 of ANERcorp."""
+    sents = read_conll(train)
+    counts: dict[str, Counter] = {}
+    for sent in sents[: len(sents) - len(sents) // 6]:
+        for tok, tag in sent:
+            counts.setdefault(key(tok), Counter())["O" if tag == "O" else "name"] += 1
+    return counts
+
+
+def ambiguous_places(names, counts: dict[str, Counter], common: set[str]) -> set[str]:
+    """Single-word place keys that news text also uses as ordinary words."""
+    out = set()
+    for k in names:
+        if " " in k:
+            continue
+        c = counts.get(k, Counter())
+        variants = [k[2:] if k.startswith("ال") else "ال" + k]
+        if k[0] in "وفبلك" and len(k) > 3:
+            variants.append(k[1:])
+        if (c["O"] and c["O"] * 3 >= c["O"] + c["name"]) or any(v in common for v in variants):
+            out.add(k)
+    return out
 
 
 def places(gaz: Path) -> dict[str, tuple[str, int]]:
@@ -136,13 +164,15 @@ def main() -> None:
     (args.out / "given_names.txt").write_text("".join(f"{k}\n" for k in sorted(names)), encoding="utf-8")
     strict = common_words(args.data / "anercorp/train.conll", 0.9)
     (args.out / "common_words.txt").write_text("".join(f"{k}\n" for k in sorted(strict)), encoding="utf-8")
+    amb = ambiguous_places(pl, word_counts(args.data / "anercorp/train.conll"), strict)
+    (args.out / "ambiguous_places.txt").write_text("".join(f"{k}\n" for k in sorted(amb)), encoding="utf-8")
     tl = translit(gaz)
     with open(args.out / "translit.tsv", "w", encoding="utf-8") as fh:
         for k in sorted(tl):
             fh.write(f"{k}\t{tl[k]}\n")
     kinds = Counter(v[0] for v in pl.values())
     print(f"places {len(pl)} {dict(kinds)}; given names {len(names)}; translit {len(tl)}; "
-          f"common words {len(common)} (strict {len(strict)})")
+          f"common words {len(common)} (strict {len(strict)}); ambiguous places {len(amb)}")
 
 
 if __name__ == "__main__":

@@ -139,7 +139,8 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
                                                     or last.key not in gaz.common_words):
                     known.setdefault(last.base, "PERS")
     for k in list(known):
-        if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3:
+        if k in gaz.nationality or k in gaz.function_words or k in gaz.titles or len(k) < 3 \
+                or k in gaz.ambiguous_places:  # a place by its context only (مدينة بورصة)
             del known[k]
     # first word -> number of words -> the other words -> type
     by_first: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}

@@ -41,6 +41,9 @@ class Gazetteer:
     places: dict[str, tuple[str, int]] = field(default_factory=dict)
     strong_places: set[str] = field(default_factory=set)
     major_places: set[str] = field(default_factory=set)  # countries, regions, hand-listed
+    ambiguous_places: set[str] = field(default_factory=set)  # also ordinary words; not major
+    place_triggers: set[str] = field(default_factory=set)  # مدينة، محافظة ...
+    place_directions: set[str] = field(default_factory=set)  # شمال، جنوب ... (after a place)
     given_names: set[str] = field(default_factory=set)
     translit: dict[str, int] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
@@ -109,6 +112,10 @@ def load() -> Gazetteer:
     g.major_places -= set(g.nationality)
     g.major_places |= _keys(world["places_extra"])
     g.strong_places |= g.major_places
+    ambiguous = set((base / "ambiguous_places.txt").read_text(encoding="utf-8").split("\n")) - {""}
+    g.ambiguous_places = ambiguous - g.major_places
+    g.place_triggers = _keys(world["place_triggers"])
+    g.place_directions = _keys(world["place_directions"])
     for k in g.strong_places:
         g.phrases[k] = "LOC"
         g.places.setdefault(k, ("city", 0))

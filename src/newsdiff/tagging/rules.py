@@ -85,7 +85,10 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
     i = 0
     starts = gaz.phrase_starts
     while i < len(toks):
-        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in starts]
+        # a word that is itself a common word or a place (كبيرا، وجده) is not read as
+        # proclitic + place (ك + بيرا، و + جده)
+        whole = toks[i].key in gaz.common_words or toks[i].key in gaz.places
+        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in starts and not (c and whole)]
         if not splits:
             i += 1
             continue
@@ -93,7 +96,7 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
         for n in range(min(longest, len(toks) - i), 0, -1):
             rest = [t.key for t in toks[i + 1 : i + n]]
             found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in splits]
-            found = [f for f in found if f[2]]
+            found = [f for f in found if f[2] and not (n == 1 and _needs_context(toks, i, f[1], gaz))]
             if found and _only_inside(tags, i, i + n):
                 toks[i].clitic, toks[i].base, label = found[0]
                 _set(tags, i, i + n, label)
@@ -101,6 +104,20 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
                 break
         else:
             i += 1
+
+
+def _needs_context(toks: list[Token], i: int, base: str, gaz: Gazetteer) -> bool:
+    """A place name that is also an ordinary word (بورصة، الزاوية، ينبع) is a place by the
+    gazetteer only after a place word (مدينة بورصة), before a direction (بعقوبة شمال بغداد)
+    or before a nationality adjective (بورصة التركية); the CRF may still find it from context."""
+    if base not in gaz.ambiguous_places:
+        return False
+    if i > 0 and toks[i - 1].base in gaz.place_triggers:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].base in gaz.place_directions:
+        return False
+    # a town is feminine: its adjective agrees (بورصة التركية; not الزاوية اليمنى)
+    return not (i + 1 < len(toks) and toks[i + 1].key in gaz.nationality and toks[i + 1].key.endswith("ه"))
 
 
 def _adjectives(toks: list[Token], j: int, gaz: Gazetteer) -> int:
@@ -153,7 +170,8 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
             _set(tags, i, end, "ORG")
             i = end
             continue
-        if toks[i].base in gaz.org_triggers and i + 1 < len(toks):
+        if toks[i].base in gaz.org_triggers and i + 1 < len(toks) \
+                and not (i > 0 and toks[i - 1].base in gaz.place_triggers):  # "مدينة بورصة"
             start, end = _org_name(toks, tags, i, gaz, institutions)
             if end > start and _free(tags, start, end):
                 _set(tags, start, end, "ORG")
@@ -327,7 +345,10 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
             for k in range(s, e):
                 tags[k] = "O"
         elif e - s > 1 and toks[e - 1].base in gaz.major_places:
-            tags[e - 1] = "B-LOC"
+            if any(_first_name(t, gaz) for t in toks[s : e - 1]):
+                tags[e - 1] = "B-LOC"
+            else:  # no name before the place: a club or company (دينامو كييف، سبارتاك موسكو)
+                _set(tags, s, e, "ORG")
 
 
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
