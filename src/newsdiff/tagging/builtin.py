@@ -147,13 +147,18 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     for k, typ in known.items():
         first, *rest = k.split(" ")
         by_first.setdefault(first, {}).setdefault(len(rest) + 1, {})[tuple(rest)] = typ
+    may_start: dict[str, bool] = {}  # word key -> whether a known name can start with it
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
-            splits = proclitic_splits(toks[i].key)
-            if not any(base in by_first for _, base in splits):
+            k = toks[i].key
+            hit = may_start.get(k)
+            if hit is None:
+                hit = may_start[k] = any(base in by_first for _, base in proclitic_splits(k))
+            if not hit:
                 i += 1
                 continue
+            splits = proclitic_splits(k)
             lengths = sorted({n for _, base in splits for n in by_first.get(base, ())}, reverse=True)
             for n in lengths:  # the longest known name starting here first
                 if n > len(toks) - i:

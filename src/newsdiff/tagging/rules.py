@@ -85,10 +85,12 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
     i = 0
     starts = gaz.phrase_starts
     while i < len(toks):
-        # a word that is itself a common word or a place (كبيرا، وجده) is not read as
-        # proclitic + place (ك + بيرا، و + جده)
-        whole = toks[i].key in gaz.common_words or toks[i].key in gaz.places
-        splits = [(c, b) for c, b in proclitic_splits(toks[i].key) if b in starts and not (c and whole)]
+        k = toks[i].key
+        splits = [(c, b) for c, b in proclitic_splits(k) if b in starts]
+        if any(c for c, _ in splits) and (k in gaz.common_words or k in gaz.places):
+            # a word that is itself a common word or a place (كبيرا، وجده) is not read as
+            # proclitic + place (ك + بيرا، و + جده)
+            splits = [(c, b) for c, b in splits if not c]
         if not splits:
             i += 1
             continue
