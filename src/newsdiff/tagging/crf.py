@@ -9,7 +9,8 @@ from typing import Sequence
 import numpy as np
 import pycrfsuite
 
-from .features import BEFORE_SPAN, OFFSETS, WordFeatures, sentence_features, sentence_parts
+from ..normalize import key
+from .features import BEFORE_SPAN, OFFSETS, dynamic_features, sentence_features, word_features
 from .gazetteer import Gazetteer
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -55,7 +56,7 @@ class CRFTagger:
     def __init__(self, model_path: str | Path, gaz: Gazetteer):
         self.gaz = gaz
         self._labels, self._attrs, self._weights, self._transitions = _read_model(model_path)
-        self._rows: dict[str, int] = {}  # word key -> row of self._words
+        self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -78,11 +79,12 @@ class CRFTagger:
             out[n] = [labels[i] for i in path[:length]]
         return out
 
-    def _row(self, w: WordFeatures) -> int:
-        """The row of a word's summed weights per slot, computed on first sight."""
-        row = self._rows.get(w.key)
-        if row is not None:
-            return row
+    def _row(self, k: str) -> tuple[int, str]:
+        """(row of a word's summed weights per slot, its base form), computed on first sight."""
+        hit = self._rows.get(k)
+        if hit is not None:
+            return hit
+        w = word_features(k, self.gaz)
         row = len(self._rows)
         if row == self._words.shape[1]:
             self._words = np.concatenate([self._words, np.zeros_like(self._words)], axis=1)
@@ -92,8 +94,8 @@ class CRFTagger:
             starts.append(len(ids))
             ids += [get(f, unknown) for f in feats] or [unknown]
         self._words[:, row] = np.add.reduceat(self._weights[ids], starts, axis=0)
-        self._rows[w.key] = row
-        return row
+        self._rows[k] = hit = (row, w.base)
+        return hit
 
     def emissions(self, sentences: Sequence[list[str]], keys: bool = False) -> np.ndarray:
         """Tokens x labels: the summed weights of each token's features (`sentence_features`),
@@ -102,11 +104,12 @@ class CRFTagger:
             self._rows.clear()
         rows, sent_of, dyn_ids, dyn_starts = [], [], [], []
         get, unknown = self._attrs.get, len(self._attrs)
+        row_of, cached = self._row, self._rows.get
         for s, tokens in enumerate(sentences):
-            words, dynamic = sentence_parts(tokens, self.gaz, keys)
-            rows += [self._row(w) for w in words]
+            found = [cached(k) or row_of(k) for k in (tokens if keys else [key(t) or t for t in tokens])]
+            rows += [row for row, _ in found]
             sent_of += [s] * len(tokens)
-            for f in dynamic:
+            for f in dynamic_features([base for _, base in found], self.gaz):
                 dyn_starts.append(len(dyn_ids))
                 dyn_ids += [get(x, unknown) for x in f]
         emissions = self._word_emissions(np.array(rows), np.array(sent_of))

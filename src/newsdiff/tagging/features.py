@@ -185,19 +185,11 @@ class _GazStrings(dict):
 _GAZ = _GazStrings()
 
 
-def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple[list[WordFeatures], list[list[str]]]:
-    """A sentence's features in two parts: each token's `WordFeatures`, and the strings
-    that depend on its sentence (gazetteer phrase labels around it, word bigrams, edges).
-
-    Token i's features are its own, its dynamic strings, `near[d]` of the word at i+d
-    for each offset d, and `before` of the BEFORE_SPAN words before it
-    (`sentence_features` spells them out; the tagger sums their weights by parts).
-    `keys`: the tokens are already their match keys.
-    """
-    words = [word_features(t if keys else key(t) or t, g) for t in tokens]
-    bases = [w.base for w in words]
+def dynamic_features(bases: list[str], g: Gazetteer) -> list[list[str]]:
+    """The sentence-dependent feature strings of each token (gazetteer phrase labels
+    around it, word bigrams, sentence edges), from the sentence's base forms."""
     phrases = phrase_tags(bases, g)
-    n = len(tokens)
+    n = len(bases)
     w = max(map(abs, OFFSETS))
     padded = [None] * w + phrases + [None] * w  # None: past the sentence's edge
     columns = [[_GAZ[0, label] for label in phrases]]
@@ -207,12 +199,18 @@ def sentence_parts(tokens: list[str], g: Gazetteer, keys: bool = False) -> tuple
     for i, pair in enumerate(bigrams):
         dynamic[i].append("bi+1=" + pair)
         dynamic[i + 1].append("bi-1=" + pair)
-    return words, dynamic
+    return dynamic
 
 
 def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
-    """CRF feature strings for every token of one sentence (what the model is trained on)."""
-    words, dynamic = sentence_parts(tokens, g)
+    """CRF feature strings for every token of one sentence (what the model is trained on).
+
+    Token i's features are its own word's `own`, its `dynamic_features`, `near[d]` of the
+    word at i+d for each offset d, and `before` of the BEFORE_SPAN words before it; the
+    tagger sums their weights by these parts (`crf.CRFTagger`).
+    """
+    words = [word_features(key(t) or t, g) for t in tokens]
+    dynamic = dynamic_features([w.base for w in words], g)
     n = len(tokens)
     feats: list[list[str]] = []
     for i in range(n):
