@@ -85,8 +85,8 @@ class BuiltinTagger:
         gaz = self.gaz
         tokens = []
         for sent in article.sentences:
-            items = [(t, s, e, _token_key(t)) for t, s, e in tokenize(article.text[sent.start:sent.end], sent.start)]
-            tokens.append(rules.make_tokens(items, gaz))
+            tokens.append(rules.make_tokens([(m.group(), m.start(), m.end(), _token_key(m.group()))
+                                             for m in _TOKEN.finditer(article.text, sent.start, sent.end)], gaz))
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []
