@@ -121,6 +121,7 @@ def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
 
 
 def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
+    position = {f: i for i, f in enumerate(files)}
     rows = []
     for e in entities:
         if e.type not in NAME_TYPES:
@@ -128,7 +129,7 @@ def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
         counts: dict[str, int] = {}
         for f, _ in e.mentions:
             counts[f] = counts.get(f, 0) + 1
-        present = [f for f in files if f in counts]
+        present = sorted(counts, key=position.__getitem__)
         rows.append({"type": e.type, "name": e.name, "surfaces": e.surfaces, "mentions": counts,
                      "articles": present, "only_in": present[0] if len(present) == 1 else None,
                      "spellings": len(e.surfaces)})
