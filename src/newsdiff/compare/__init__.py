@@ -44,14 +44,18 @@ class Comparison:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(x: Any) -> Any:
     """Deep copy of JSON-like data (dicts, lists, tuples of scalars): `asdict`'s copy of it."""
     t = type(x)
     if t is dict:
-        return {_plain(k): _plain(v) for k, v in x.items()}
+        return {k if type(k) in _SCALARS else _plain(k): v if type(v) in _SCALARS else _plain(v)
+                for k, v in x.items()}
     if t is list:
-        return [_plain(v) for v in x]
-    if t in (str, int, float, bool) or x is None:
+        return [v if type(v) in _SCALARS else _plain(v) for v in x]
+    if t in _SCALARS:
         return x
     if t is tuple:
         return tuple(_plain(v) for v in x)
@@ -217,10 +221,12 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
 def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
-        names = [m for m in mine[f] if m.type in NAME_TYPES]
+        names: dict[int, list[Mention]] = defaultdict(list)
+        for m in mine[f]:
+            if m.type in NAME_TYPES:
+                names[m.sentence].append(m)
         for s in a.sentences:
-            here = [m for m in names if m.sentence == s.index]
-            for q in find_quotes(a.text, s.start, s.end, here):
+            for q in find_quotes(a.text, s.start, s.end, names.get(s.index, [])):
                 speaker = (name_of.get((f, q.speaker.start, q.speaker.end, q.speaker.type), q.speaker.surface)
                            if q.speaker else q.source_text)
                 by_speaker[speaker].append({

@@ -22,6 +22,7 @@ SPEECH_VERBS = frozenset(key(v) for v in """
 اعتبر اعتبرت رأى رأت شدد شددت حذر حذرت نفى نفت تابع تابعت أفاد أفادت لفت لفتت كشف كشفت أعرب أعربت
 """.split())
 _TOKEN = re.compile(r"\S+")
+_ANY_VERB = re.compile("|".join(map(re.escape, sorted(SPEECH_VERBS))))  # cheap test before tokenising
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها|إنهم|أنهم|بأنهم|إنهما|أنهما)(?=\s|$)|:")
 MAX_GAP = 8  # longest unnamed source kept ("مصدر ثان، غير مخول بالحديث إلى الإعلام")
 _ADJUNCT = frozenset(key(w) for w in "في عن على إلى من خلال أمام".split())
@@ -53,6 +54,8 @@ def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
 def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Quote]:
     """Quotes in the sentence text[start:end]; `names` are its person/org mentions."""
     sentence = text[start:end]
+    if not _ANY_VERB.search(key(sentence)):
+        return []
     quotes = []
     for v_start, v_end, verb in _verb_tokens(sentence, start):
         comp = _COMPLEMENT.search(text, v_end, end)

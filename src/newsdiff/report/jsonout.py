@@ -2,20 +2,23 @@
 
 The text is exactly `json.dumps(data, ensure_ascii=False, indent=2)`, but written in
 pieces as it is made: the standard library's indenting encoder is pure Python
-generators and builds the whole text in memory. Here containers holding only
-scalars (most of the rows) go to the C encoder, with the newline and indent of
-their items as its item separator.
+generators and builds the whole text in memory. Here containers of scalars, and
+lists of such dicts (most of the rows), go to the C encoder, with the newline and
+indent of their items as its item separator. A raw newline never occurs inside a
+JSON string, so the separators it writes can be found and re-indented.
 """
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Callable, TextIO
-
 from json.encoder import c_make_encoder, encode_basestring  # C encoders (ensure_ascii=False)
+from typing import Any, Callable, TextIO
 
 INDENT = "  "
 _CHUNK = 1 << 16  # pieces gathered before each write
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_STR = frozenset((str,))
+_encoders: dict[str, Callable] = {}
 
 
 def dump(data: Any, out: TextIO | None = None) -> None:
@@ -32,25 +35,34 @@ def dump(data: Any, out: TextIO | None = None) -> None:
     flush()
 
 
-_SCALARS = frozenset((str, int, float, bool, type(None)))
-_flat_encoders: dict[str, Callable] = {}
+def _flat_dict(x: Any) -> bool:
+    return type(x) is dict and _STR.issuperset(map(type, x)) and _SCALARS.issuperset(map(type, x.values()))
 
 
-def _flat(x: Any, newline: str) -> str | None:
-    """`x` encoded by the C encoder if it holds scalars only (else None)."""
-    if c_make_encoder is None:
-        return None
-    values = x.values() if type(x) is dict else x
-    for v in values:
-        if type(v) not in _SCALARS:
-            return None
-    inner = newline + INDENT
-    enc = _flat_encoders.get(inner)
+def _c_encoded(x: Any, separator: str) -> str:
+    """x by the C encoder, items separated by `separator`."""
+    enc = _encoders.get(separator)
     if enc is None:
-        enc = _flat_encoders[inner] = c_make_encoder(
-            None, _unserialisable, encode_basestring, None, ": ", "," + inner, False, False, True)
-    body = "".join(enc(x, 0))
+        enc = _encoders[separator] = c_make_encoder(
+            None, _unserialisable, encode_basestring, None, ": ", separator, False, False, True)
+    return "".join(enc(x, 0))
+
+
+def _flat(x: Any, newline: str) -> str:
+    """A non-empty dict or list of scalars."""
+    inner = newline + INDENT
+    body = _c_encoded(x, "," + inner)
     return body[0] + inner + body[1:-1] + newline + body[-1]
+
+
+def _rows(x: list, newline: str) -> str:
+    """A list of non-empty dicts of scalars: their items are one level deeper than the
+    dicts, whose separators ("}" + separator + "{") are re-indented."""
+    inner, deeper = newline + INDENT, newline + INDENT + INDENT
+    body = _c_encoded(x, "," + deeper)[2:-2]  # without "[{" and "}]"
+    rows = body.split("}," + deeper + "{")
+    return "[" + inner + "{" + deeper + (inner + "}," + inner + "{" + deeper).join(rows) + \
+        inner + "}" + newline + "]"
 
 
 def _unserialisable(x: Any) -> None:
@@ -85,43 +97,39 @@ def _encode(x: Any, newline: str, parts: list[str], flush: Callable[[], None]) -
     if isinstance(x, dict):
         if not x:
             parts.append("{}")
-            return
-        if type(x) is dict and all(type(k) is str for k in x):
-            flat = _flat(x, newline)
-            if flat is not None:
-                parts.append(flat)
-                return
-        inner = newline + INDENT
-        sep = "{" + inner
-        for k, v in x.items():
-            parts.append(sep)
-            parts.append(_key(k))
-            parts.append(": ")
-            if type(v) is str:
-                parts.append(encode_basestring(v))
-            else:
-                _encode(v, inner, parts, flush)
-            sep = "," + inner
-        parts.append(newline + "}")
+        elif c_make_encoder is not None and _flat_dict(x):
+            parts.append(_flat(x, newline))
+        else:
+            inner = newline + INDENT
+            sep = "{" + inner
+            for k, v in x.items():
+                parts.append(sep)
+                parts.append(_key(k))
+                parts.append(": ")
+                if type(v) is str:
+                    parts.append(encode_basestring(v))
+                else:
+                    _encode(v, inner, parts, flush)
+                sep = "," + inner
+            parts.append(newline + "}")
     elif isinstance(x, (list, tuple)):
         if not x:
             parts.append("[]")
-            return
-        if type(x) is list:
-            flat = _flat(x, newline)
-            if flat is not None:
-                parts.append(flat)
-                return
-        inner = newline + INDENT
-        sep = "[" + inner
-        for v in x:
-            parts.append(sep)
-            if type(v) is str:
-                parts.append(encode_basestring(v))
-            else:
-                _encode(v, inner, parts, flush)
-            sep = "," + inner
-        parts.append(newline + "]")
+        elif c_make_encoder is not None and type(x) is list and _SCALARS.issuperset(map(type, x)):
+            parts.append(_flat(x, newline))
+        elif c_make_encoder is not None and type(x) is list and all(d and _flat_dict(d) for d in x):
+            parts.append(_rows(x, newline))
+        else:
+            inner = newline + INDENT
+            sep = "[" + inner
+            for v in x:
+                parts.append(sep)
+                if type(v) is str:
+                    parts.append(encode_basestring(v))
+                else:
+                    _encode(v, inner, parts, flush)
+                sep = "," + inner
+            parts.append(newline + "]")
         if len(parts) > _CHUNK:
             flush()
     else:
