@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, Optional
 
 from rapidfuzz import fuzz
@@ -173,11 +173,10 @@ class _Node:
     tokens: tuple[str, ...]
     items: list[tuple[str, Mention]]
     articles: set[str]
+    plain: str = field(init=False)  # the key without ال on the first token
 
-    @cached_property
-    def plain(self) -> str:
-        """The key without ال on the first token."""
-        return _plain(self.tokens)
+    def __post_init__(self) -> None:
+        self.plain = _plain(self.tokens)
 
     def clitic_readings(self) -> set[str]:
         """Plain keys of the name read without a proclitic on its first token."""
@@ -410,7 +409,7 @@ def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = 
             clitic: frozenset[str] | set[str] = frozenset()) -> Entity:
     """An entity of these items, named `name` or else by `_display_name`."""
     items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
-    counts = Counter(m.surface for _, m in items)
+    counts = Counter([m.surface for _, m in items])
     if name is None:
         name = _display_name(counts, clitic)
     roles: list[dict[str, str]] = []

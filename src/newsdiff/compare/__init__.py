@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Optional
 
 from ..aliases import Aliases
+from ..bulk import paused_gc
 from ..model import Article, Mention
 from ..resolve import resolve
 from .claims import SentenceRef, align
@@ -41,7 +42,8 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """A copy as plain dicts and lists (what `dataclasses.asdict` gives, several times faster)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        with paused_gc():
+            return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))

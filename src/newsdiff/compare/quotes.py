@@ -22,7 +22,9 @@ SPEECH_VERBS = frozenset(key(v) for v in """
 اعتبر اعتبرت رأى رأت شدد شددت حذر حذرت نفى نفت تابع تابعت أفاد أفادت لفت لفتت كشف كشفت أعرب أعربت
 """.split())
 _TOKEN = re.compile(r"\S+")
-_ANY_VERB = re.compile("|".join(map(re.escape, sorted(SPEECH_VERBS))))  # cheap test before tokenising
+# A speech verb not touching other letters: the cheap test before tokenising a sentence.
+_ANY_VERB = re.compile(r"(?<![\u0621-\u064A])[وف]?(?:" + "|".join(map(re.escape, sorted(SPEECH_VERBS)))
+                       + r")(?![\u0621-\u064A])")
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها|إنهم|أنهم|بأنهم|إنهما|أنهما)(?=\s|$)|:")
 MAX_GAP = 8  # longest unnamed source kept ("مصدر ثان، غير مخول بالحديث إلى الإعلام")
 _ADJUNCT = frozenset(key(w) for w in "في عن على إلى من خلال أمام".split())
