@@ -408,10 +408,11 @@ def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = None,
             clitic: frozenset[str] | set[str] = frozenset()) -> Entity:
     """An entity of these items, named `name` or else by `_display_name`."""
-    items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
+    if len(items) > 1:
+        items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
     counts = Counter([m.surface for _, m in items])
     if name is None:
-        name = _display_name(counts, clitic)
+        name = next(iter(counts)) if len(counts) == 1 else _display_name(counts, clitic)
     roles: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for article, m in items:
@@ -423,7 +424,7 @@ def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = 
         name=name,
         surfaces=[s for s, _ in counts.most_common()],
         roles=roles,
-        articles=sorted({a for a, _ in items}),
+        articles=sorted({a for a, _ in items}) if len(items) > 1 else [items[0][0]],
         mentions=items,
     )
 

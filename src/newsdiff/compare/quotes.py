@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention
@@ -43,14 +44,17 @@ class Quote:
     end: int
 
 
+@lru_cache(maxsize=65536)
+def _is_verb(token: str) -> bool:
+    """Whether a token as written is a speech verb (with an attached و/ف, in quotes or not)."""
+    word = key(token.strip("،,.:\"“”«»"))
+    base = word[1:] if word[:1] in ("و", "ف") and word[1:] in SPEECH_VERBS else word
+    return base in SPEECH_VERBS
+
+
 def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        word = key(m.group().strip("،,.:\"“”«»"))
-        base = word[1:] if word[:1] in ("و", "ف") and word[1:] in SPEECH_VERBS else word
-        if base in SPEECH_VERBS:
-            out.append((offset + m.start(), offset + m.end(), m.group()))
-    return out
+    return [(offset + m.start(), offset + m.end(), m.group())
+            for m in _TOKEN.finditer(sentence) if _is_verb(m.group())]
 
 
 def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Quote]:
