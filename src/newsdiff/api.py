@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from .bulk import paused_gc
 from .store import Store
 
 
@@ -49,10 +50,12 @@ def entities(db: Optional[str] = None, types: Optional[list[str]] = None, articl
 
     user_aliases = load_aliases(aliases) if aliases else None
     with Store.open(db, create=False) as store:
-        mentions = store.mentions()
         if article is not None and article not in {a for a in _files(store)}:
             raise UserError(f"no stored article named {article!r} (see `newsdiff articles`)")
-    found = resolve(mentions, user_aliases)
+        with paused_gc():
+            mentions = store.mentions()
+    with paused_gc():
+        found = resolve(mentions, user_aliases)
     if types:
         found = [e for e in found if e.type in types]
     if article is not None:
@@ -124,13 +127,15 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     with Store.open(db, create=False) as store:
         if store.count() == 0:
             raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
-        articles, mentions = store.articles(), store.mentions()
+        with paused_gc():
+            articles, mentions = store.articles(), store.mentions()
     selected = select(chosen, articles, mentions)
     if not selected:
         raise EmptyResult(f"topic {chosen.name!r} selects none of the {len(articles)} stored articles")
     user = load_aliases(aliases) if aliases else None
-    return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
-                            selected, mentions, merged(chosen.aliases, user))
+    with paused_gc():
+        return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
+                                selected, mentions, merged(chosen.aliases, user))
 
 
 def show(article: str, sentence: int, db: Optional[str] = None) -> dict[str, Any]:

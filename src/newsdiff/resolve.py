@@ -83,7 +83,7 @@ def resolve(mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = Non
     for etype, items in by_type.items():
         if etype in NAME_TYPES:
             groups = _NameResolver(etype, items, aliases or Aliases()).groups()
-            entities += [_entity(etype, g, _display_name(g, clitic)) for g, clitic in groups]
+            entities += [_entity(etype, g, clitic=clitic) for g, clitic in groups]
         else:
             entities += _value_entities(etype, items)
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}
@@ -158,6 +158,7 @@ def _token_readings(token: str) -> frozenset[str]:
     return proclitic_strips(token) | {token}
 
 
+@lru_cache(maxsize=262144)
 def _tokens_match(a: str, b: str) -> bool:
     return any(variant(x, y) for x in _token_readings(a) for y in _token_readings(b))
 
@@ -172,11 +173,10 @@ class _Node:
     tokens: tuple[str, ...]
     items: list[tuple[str, Mention]]
     articles: set[str]
+    plain: str = field(init=False)  # the key without ال on the first token
 
-    @property
-    def plain(self) -> str:
-        """The key without ال on the first token."""
-        return _plain(self.tokens)
+    def __post_init__(self) -> None:
+        self.plain = _plain(self.tokens)
 
     def clitic_readings(self) -> set[str]:
         """Plain keys of the name read without a proclitic on its first token."""
@@ -188,22 +188,39 @@ def _plain(tokens: tuple[str, ...]) -> str:
 
 
 class _NameResolver:
-    """Union-find over the distinct names of one type, with cannot-link guards."""
+    """Union-find over the distinct names of one type, with cannot-link guards.
+
+    Each cluster keeps what its guards need (members, articles, plain keys, and the
+    (first, last) tokens of its multi-token names), merged into the larger side on
+    each join, so a guard costs the distinct names of two clusters, not their pairs.
+    """
 
     def __init__(self, etype: str, items: list[tuple[str, Mention]], aliases: Aliases):
         self.type = etype
         nodes: dict[str, _Node] = {}
+        tokens_of: dict[str, tuple[str, ...]] = {}
         for article, m in items:
-            tokens = name_tokens(m.surface) or (key(m.surface),)
+            tokens = tokens_of.get(m.surface)
+            if tokens is None:
+                tokens = tokens_of[m.surface] = name_tokens(m.surface) or (key(m.surface),)
             k = " ".join(tokens)
-            node = nodes.setdefault(k, _Node(k, tokens, [], set()))
+            node = nodes.get(k)
+            if node is None:
+                node = nodes[k] = _Node(k, tokens, [], set())
             node.items.append((article, m))
             node.articles.add(article)
         self.nodes = list(nodes.values())
         self.parent = list(range(len(self.nodes)))
         self._members = {i: [i] for i in range(len(self.nodes))}
-        self.separated = {frozenset(_plain(name_tokens(s)) for s in pair)
-                          for pair in aliases.separated()}
+        self._articles = {i: set(n.articles) for i, n in enumerate(self.nodes)}
+        self._plains = {i: {n.plain} for i, n in enumerate(self.nodes)}
+        self._ends = {i: {(n.tokens[0], n.tokens[-1])} if len(n.tokens) > 1 else set()
+                      for i, n in enumerate(self.nodes)}
+        self.partners: dict[str, set[str]] = defaultdict(set)  # plain key -> keys kept apart from it
+        for pair in aliases.separated():
+            plains = {_plain(name_tokens(s)) for s in pair}
+            for a in plains:
+                self.partners[a] |= plains - {a} or {a}
         self.clitic: set[int] = set()  # nodes whose key carries a proclitic
         self.moved: dict[tuple[int, str], int] = {}  # (bare node, article) -> node it joins
         self._merge_aliases(aliases)
@@ -229,13 +246,13 @@ class _NameResolver:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        for x in self.members(ra):
-            for y in self.members(rb):
-                nx, ny = self.nodes[x], self.nodes[y]
-                if frozenset((nx.plain, ny.plain)) in self.separated:
-                    return False
-                if self.type == "person" and _different_people(nx.tokens, ny.tokens):
-                    return False
+        if self.partners:
+            plains_b = self._plains[rb]
+            if any(not self.partners[p].isdisjoint(plains_b)
+                   for p in self._plains[ra] if p in self.partners):
+                return False
+        if self.type == "person":
+            return not any(_different_people(x, y) for x in self._ends[ra] for y in self._ends[rb])
         return True
 
     def join(self, a: int, b: int, force: bool = False) -> bool:
@@ -244,7 +261,8 @@ class _NameResolver:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[ra] = rb
-            self._members[rb] += self._members.pop(ra)
+            for parts in (self._members, self._articles, self._plains, self._ends):
+                parts[rb] = _combined(parts.pop(ra), parts[rb])
         return True
 
     # steps
@@ -289,29 +307,37 @@ class _NameResolver:
                         self.join(i, j)
 
     def _attach_surnames(self) -> None:
-        last_names: dict[str, list[int]] = defaultdict(list)  # skeleton -> full-name nodes
+        # Only clusters of bare names join here, under a full-name cluster's root, so
+        # the roots of full names do not change during this step.
+        last_names: dict[str, set[str]] = defaultdict(set)  # skeleton -> last tokens of full names
+        roots_of: dict[str, set[int]] = defaultdict(set)  # last token -> roots of its full names
         for i, n in enumerate(self.nodes):
             if len(n.tokens) > 1:
+                roots_of[n.tokens[-1]].add(self.find(i))
                 for reading in _token_readings(n.tokens[-1]):
-                    last_names[skeleton(core(reading))].append(i)
+                    last_names[skeleton(core(reading))].add(n.tokens[-1])
         bare_roots = {self.find(i) for i, n in enumerate(self.nodes) if len(n.tokens) == 1}
         for root in bare_roots:
             cluster = list(self.members(root))
             if any(len(self.nodes[i].tokens) > 1 for i in cluster):
                 continue
-            candidates = {self.find(f) for i in cluster
-                          for reading in _token_readings(self.nodes[i].tokens[0])
-                          for f in last_names.get(skeleton(core(reading)), ())
-                          if _tokens_match(self.nodes[i].tokens[0], self.nodes[f].tokens[-1])}
+            candidates = set()
+            for first in {self.nodes[i].tokens[0] for i in cluster}:
+                for last in {t for r in _token_readings(first) for t in last_names.get(skeleton(core(r)), ())}:
+                    if _tokens_match(first, last):
+                        candidates |= roots_of[last]
             candidates = {c for c in candidates if self.can_join(root, c)}
             if len(candidates) == 1:
                 self.join(root, candidates.pop())
                 continue
-            seen_in = {c: set().union(*(self.nodes[m].articles for m in self.members(c)))
-                       for c in candidates}
+            articles = set().union(*(self.nodes[i].articles for i in cluster))
+            seen_by: dict[str, list[int]] = defaultdict(list)  # article -> candidates seen in it
+            for c in candidates:
+                for article in articles & self._articles[c]:
+                    seen_by[article].append(c)
             for i in cluster:
                 for article in self.nodes[i].articles:
-                    here = [c for c in candidates if article in seen_in[c]]
+                    here = seen_by.get(article, ())
                     if len(here) == 1:
                         self.moved[(i, article)] = here[0]
 
@@ -332,14 +358,30 @@ class _NameResolver:
         """Each entity's (article, mention) items and its surfaces written with a proclitic."""
         items: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         clitic: dict[int, set[str]] = defaultdict(set)
+        moved = {i for i, _ in self.moved}
         for i, n in enumerate(self.nodes):
-            for article, m in n.items:
-                target = self.moved.get((i, article))
-                root = self.find(i if target is None else target)
-                items[root].append((article, m))
-                if i in self.clitic:
-                    clitic[root].add(m.surface)
+            if i in moved:
+                for article, m in n.items:
+                    target = self.moved.get((i, article))
+                    items[self.find(i if target is None else target)].append((article, m))
+            else:
+                items[self.find(i)].extend(n.items)
+            if i in self.clitic:
+                for article, m in n.items:
+                    target = self.moved.get((i, article))
+                    clitic[self.find(i if target is None else target)].add(m.surface)
         return [(items[r], clitic[r]) for r in items]
+
+
+def _combined(x, y):
+    """Lists or sets x and y as one, reusing the larger (lists extended, sets united)."""
+    if len(x) < len(y):
+        x, y = y, x
+    if isinstance(x, list):
+        x.extend(y)
+    else:
+        x |= y
+    return x
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -363,27 +405,32 @@ def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 # -- building entities -------------------------------------------------------
 
-def _entity(etype: str, items: list[tuple[str, Mention]], name: str) -> Entity:
-    items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
-    counts = Counter(m.surface for _, m in items)
+def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = None,
+            clitic: frozenset[str] | set[str] = frozenset()) -> Entity:
+    """An entity of these items, named `name` or else by `_display_name`."""
+    if len(items) > 1:
+        items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
+    counts = Counter([m.surface for _, m in items])
+    if name is None:
+        name = next(iter(counts)) if len(counts) == 1 else _display_name(counts, clitic)
     roles: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
     for article, m in items:
-        role = {"article": article, "role": m.role}
-        if m.role and role not in roles:
-            roles.append(role)
+        if m.role and (article, m.role) not in seen:
+            seen.add((article, m.role))
+            roles.append({"article": article, "role": m.role})
     return Entity(
         type=etype,
         name=name,
         surfaces=[s for s, _ in counts.most_common()],
         roles=roles,
-        articles=sorted({a for a, _ in items}),
+        articles=sorted({a for a, _ in items}) if len(items) > 1 else [items[0][0]],
         mentions=items,
     )
 
 
-def _display_name(items: list[tuple[str, Mention]], clitic: set[str]) -> str:
+def _display_name(counts: Counter, clitic: frozenset[str] | set[str]) -> str:
     """The most complete spelling as written: most tokens, then most frequent."""
-    counts = Counter(m.surface for _, m in items)
     pool = [s for s in counts if s not in clitic] or list(counts)
     return max(pool, key=lambda s: (len(s.split()), counts[s], len(s), s))
 

@@ -220,24 +220,32 @@ class Store:
         """Stored articles (all, or those whose file name is in `files`), in ingest order."""
         rows = self.conn.execute(
             f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles ORDER BY file, id").fetchall()
-        out = []
+        wanted = None if files is None else set(files)
+        by_id: dict[int, Article] = {}
         for row in rows:
             article = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
-            if files is not None and article.file not in files:
-                continue
-            aid = row[0]
-            article.sentences = [
-                Sentence(i, s, e, article.text[s:e], part) for i, s, e, part in self.conn.execute(
-                    'SELECT idx, start, "end", part FROM sentences WHERE article_id = ? ORDER BY idx', (aid,))]
-            article.excluded = [
-                Block(s, e, reason, article.text[s:e]) for s, e, reason in self.conn.execute(
-                    'SELECT start, "end", reason FROM excluded WHERE article_id = ? ORDER BY start', (aid,))]
-            out.append(article)
-        return out
+            if wanted is None or article.file in wanted:
+                by_id[row[0]] = article
+        for aid, i, s, e, part in self._rows_of(by_id, 'idx, start, "end", part', "sentences", "idx"):
+            a = by_id[aid]
+            a.sentences.append(Sentence(i, s, e, a.text[s:e], part))
+        for aid, s, e, reason in self._rows_of(by_id, 'start, "end", reason', "excluded", "start"):
+            a = by_id[aid]
+            a.excluded.append(Block(s, e, reason, a.text[s:e]))
+        return list(by_id.values())
+
+    def _rows_of(self, by_id: dict[int, Article], cols: str, table: str, order: str):
+        """(article id, *cols) rows of `table` for the articles in `by_id`, in `order` per article."""
+        if len(by_id) == 1:
+            return self.conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE article_id = ? "
+                                     f"ORDER BY {order}", tuple(by_id))
+        rows = self.conn.execute(f"SELECT article_id, {cols} FROM {table} ORDER BY article_id, {order}")
+        return (r for r in rows if r[0] in by_id)
 
     def mentions(self, types: Optional[Iterable[str]] = None) -> dict[str, list[Mention]]:
         """Article file name -> its mentions (optionally of some types only), in text order."""
-        sql = ('SELECT a.file, a.text, m.type, m.start, m."end", m.sentence, m.key, m.role, m.value, '
+        texts = dict(self.conn.execute("SELECT id, text FROM articles"))
+        sql = ('SELECT a.file, m.article_id, m.type, m.start, m."end", m.sentence, m.key, m.role, m.value, '
                'm.unit, m.kind, m.qualifier, m.source FROM mentions m JOIN articles a ON a.id = m.article_id')
         args: tuple = ()
         if types:
@@ -245,10 +253,10 @@ class Store:
             sql += f" WHERE m.type IN ({', '.join('?' * len(types))})"
             args = tuple(types)
         out: dict[str, list[Mention]] = {}
-        for file, text, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
+        for file, aid, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
                 sql + " ORDER BY a.file, m.start, m.\"end\"", args):
             out.setdefault(file, []).append(Mention(
-                typ, s, e, text[s:e], sent, k, role, None if value is None else json.loads(value),
+                typ, s, e, texts[aid][s:e], sent, k, role, None if value is None else json.loads(value),
                 unit, kind, qual, src))
         return out
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Optional
 
 from ..aliases import Aliases
+from ..bulk import paused_gc
 from ..model import Article, Mention
 from ..resolve import resolve
 from .claims import SentenceRef, align
@@ -41,17 +42,22 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """A copy as plain dicts and lists (what `dataclasses.asdict` gives, several times faster)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        with paused_gc():
+            return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def _plain(x: Any) -> Any:
     """Deep copy of JSON-like data (dicts, lists, tuples of scalars): `asdict`'s copy of it."""
     t = type(x)
     if t is dict:
-        return {_plain(k): _plain(v) for k, v in x.items()}
+        return {k if type(k) in _SCALARS else _plain(k): v if type(v) in _SCALARS else _plain(v)
+                for k, v in x.items()}
     if t is list:
-        return [_plain(v) for v in x]
-    if t in (str, int, float, bool) or x is None:
+        return [v if type(v) in _SCALARS else _plain(v) for v in x]
+    if t in _SCALARS:
         return x
     if t is tuple:
         return tuple(_plain(v) for v in x)
@@ -121,6 +127,7 @@ def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
 
 
 def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
+    position = {f: i for i, f in enumerate(files)}
     rows = []
     for e in entities:
         if e.type not in NAME_TYPES:
@@ -128,7 +135,7 @@ def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
         counts: dict[str, int] = {}
         for f, _ in e.mentions:
             counts[f] = counts.get(f, 0) + 1
-        present = [f for f in files if f in counts]
+        present = sorted(counts, key=position.__getitem__)
         rows.append({"type": e.type, "name": e.name, "surfaces": e.surfaces, "mentions": counts,
                      "articles": present, "only_in": present[0] if len(present) == 1 else None,
                      "spellings": len(e.surfaces)})
@@ -216,10 +223,12 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
 def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
-        names = [m for m in mine[f] if m.type in NAME_TYPES]
+        names: dict[int, list[Mention]] = defaultdict(list)
+        for m in mine[f]:
+            if m.type in NAME_TYPES:
+                names[m.sentence].append(m)
         for s in a.sentences:
-            here = [m for m in names if m.sentence == s.index]
-            for q in find_quotes(a.text, s.start, s.end, here):
+            for q in find_quotes(a.text, s.start, s.end, names.get(s.index, [])):
                 speaker = (name_of.get((f, q.speaker.start, q.speaker.end, q.speaker.type), q.speaker.surface)
                            if q.speaker else q.source_text)
                 by_speaker[speaker].append({

@@ -1,18 +1,22 @@
 """Aligning sentences across articles: what several outlets report, what one alone says.
 
 Sentences are bags of light-stemmed content words weighted by TF-IDF over the
-selected sentences. Candidate pairs come from an inverted index (a pair must share
-at least two words found in at most `MAX_DF` of the sentences and at most
-`MAX_POSTINGS` of them), so the cost grows with
-the number of sentences times their postings, not with every pair; each candidate
-pair from different articles whose cosine reaches `THRESHOLD` is linked, and the
-linked sentences form claims (connected components).
+selected sentences. Candidate pairs are sentences of different articles sharing at
+least two words found in at most `MAX_DF` of the sentences and at most
+`MAX_POSTINGS` of them; they come from a sparse product of the sentence-by-rare-word
+matrix with itself, a block of rows at a time, so the cost grows with the number of
+sentences times their postings, not with every pair. Each candidate pair whose
+cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
+(connected components).
 """
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .text import content_words
 
@@ -20,6 +24,7 @@ THRESHOLD = 0.3
 MIN_SHARED = 2
 MAX_DF = 0.2  # words in more than this share of sentences never propose a pair
 MAX_POSTINGS = 300  # nor do words in more sentences than this, however many there are
+BLOCK = 4096  # rows of the candidate product computed at once (bounds its memory)
 
 
 @dataclass(frozen=True)
@@ -33,21 +38,48 @@ class SentenceRef:
     text: str
 
 
-def _vectors(sentences: list[SentenceRef], extra: list[list[str]] | None
-             ) -> tuple[list[dict[str, float]], list[set[str]]]:
+def _matrices(sentences: list[SentenceRef], extra: list[list[str]] | None
+              ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Unit-length TF-IDF rows, and the 0/1 rows of their rare words."""
     bags = [Counter(content_words(s.text)) for s in sentences]
     for bag, tokens in zip(bags, extra or []):
         bag.update(tokens)
-    df = Counter(w for bag in bags for w in bag)
-    n = len(sentences)
-    vectors = []
+    vocab: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
     for bag in bags:
-        v = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({w: x / norm for w, x in v.items()})
+        indices += [vocab.setdefault(w, len(vocab)) for w in bag]
+        counts += bag.values()
+        indptr.append(len(indices))
+    n, shape = len(sentences), (len(sentences), len(vocab))
+    cols = np.array(indices, dtype=np.int64)
+    df = np.bincount(cols, minlength=len(vocab))
+    weights = (1 + np.log(np.array(counts, dtype=float))) * np.log(1 + n / df[cols])
+    tfidf = sparse.csr_matrix((weights, cols, indptr), shape=shape)
+    norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    tfidf = sparse.csr_matrix(sparse.diags(1 / norms) @ tfidf)
     cap = max(2, min(int(MAX_DF * n), MAX_POSTINGS))
-    rare = [{w for w in bag if df[w] <= cap} for bag in bags]
-    return vectors, rare
+    rare = sparse.csr_matrix(((df[cols] <= cap).astype(np.int32), cols, indptr), shape=shape)
+    rare.eliminate_zeros()
+    return tfidf, rare
+
+
+def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, cosine) of the linked pairs, i < j."""
+    found = []
+    for lo in range(0, rare.shape[0], BLOCK):
+        hi = min(lo + BLOCK, rare.shape[0])
+        shared = (rare[lo:hi] @ rare[:hi].T).tocoo()
+        j, i = shared.row + lo, shared.col
+        keep = (shared.data >= MIN_SHARED) & (i < j) & (article[i] != article[j])
+        i, j = i[keep], j[keep]
+        sims = np.asarray(tfidf[i].multiply(tfidf[j]).sum(axis=1)).ravel()
+        linked = sims >= THRESHOLD
+        found.append((i[linked], j[linked], sims[linked]))
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
 def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
@@ -58,44 +90,22 @@ def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
     identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
     Each claim lists its sentences with their best similarity to another member.
     """
-    vectors, rare = _vectors(sentences, extra)
+    n = len(sentences)
+    if n == 0:
+        return [], {}
     ids: dict[str, int] = {}
-    article = [ids.setdefault(s.article, len(ids)) for s in sentences]
-    postings: dict[str, list[int]] = defaultdict(list)
-    parent = list(range(len(sentences)))
-    best = [0.0] * len(sentences)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Each pair is met once, from its later sentence j, through the postings of the
-    # earlier ones; components and best similarities do not depend on the order.
-    for j in range(len(sentences)):
-        shared: Counter = Counter()
-        aj = article[j]
-        for w in rare[j]:
-            lst = postings[w]
-            shared.update([i for i in lst if article[i] != aj])
-            lst.append(j)
-        vj = vectors[j]
-        for i, count in shared.items():
-            if count < MIN_SHARED:
-                continue
-            a, b = vectors[i], vj
-            if len(a) > len(b):
-                a, b = b, a
-            sim = sum([x * b[w] for w, x in a.items() if w in b])  # terms of absent words are 0.0
-            if sim >= THRESHOLD:
-                best[i], best[j] = max(best[i], sim), max(best[j], sim)
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        groups[find(i)].append(i)
-    multi = [m for m in groups.values() if len({sentences[i].article for i in m}) >= 2]
-    multi.sort(key=lambda m: (-len({sentences[i].article for i in m}), -len(m), m[0]))
-    claim_of = {i: n for n, members in enumerate(multi) for i in members}
-    claims = [[(sentences[i], round(best[i], 3)) for i in members] for members in multi]
+    article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
+    i, j, sims = _links(*_matrices(sentences, extra), article)
+    best = np.zeros(n)
+    np.maximum.at(best, i, sims)
+    np.maximum.at(best, j, sims)
+    graph = sparse.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = {}
+    for k in np.flatnonzero(np.bincount(label, minlength=1)[label] > 1).tolist():
+        groups.setdefault(int(label[k]), []).append(k)
+    multi = [m for m in groups.values() if len({sentences[k].article for k in m}) >= 2]
+    multi.sort(key=lambda m: (-len({sentences[k].article for k in m}), -len(m), m[0]))
+    claim_of = {k: c for c, members in enumerate(multi) for k in members}
+    claims = [[(sentences[k], round(float(best[k]), 3)) for k in members] for members in multi]
     return claims, claim_of

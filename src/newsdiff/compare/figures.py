@@ -105,6 +105,8 @@ def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
     for unit, block in blocks.items():
         parent = list(range(len(block)))
         members = {i: [i] for i in range(len(block))}
+        wheres = {i: {f.where} for i, f in enumerate(block)}  # sentences in each group
+        values = {i: {f.article: f.mention.value} for i, f in enumerate(block)}  # its value per article
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -114,10 +116,12 @@ def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
 
         for score, i, j in sorted(_candidates(block), reverse=True):
             a, b = find(i), find(j)
-            if a == b or not _compatible([block[k] for k in members[a]], [block[k] for k in members[b]]):
+            if a == b or not _compatible(wheres[a], wheres[b], values[a], values[b]):
                 continue
             parent[b] = a
             members[a] += members.pop(b)
+            wheres[a] |= wheres.pop(b)
+            values[a].update(values.pop(b))
         for root, idx in members.items():
             groups.append(FigureGroup(unit, [block[k] for k in sorted(idx)]))
     order = {"conflict": 0, "compatible": 1, "agree": 2, "single": 3}
@@ -143,12 +147,13 @@ def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
     return [(s, i, j) for s, i, j in scored if s >= JOIN_THRESHOLD]
 
 
-def _compatible(a: list[FigureRef], b: list[FigureRef]) -> bool:
-    """Whether two groups may become one: no sentence twice, one value per article."""
-    if {f.where for f in a} & {f.where for f in b}:
+def _compatible(wheres_a: set, wheres_b: set, values_a: dict, values_b: dict) -> bool:
+    """Whether two groups (their sentences, their value per article) may become one:
+    no sentence twice, one value per article."""
+    if len(wheres_a) > len(wheres_b):
+        wheres_a, wheres_b = wheres_b, wheres_a
+    if not wheres_a.isdisjoint(wheres_b):
         return False
-    values: dict[str, object] = {}
-    for f in a + b:
-        if values.setdefault(f.article, f.mention.value) != f.mention.value:
-            return False
-    return True
+    if len(values_a) > len(values_b):
+        values_a, values_b = values_b, values_a
+    return all(values_b.get(article, value) == value for article, value in values_a.items())

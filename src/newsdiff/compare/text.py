@@ -55,13 +55,15 @@ def events(words: list[str]) -> frozenset[str]:
     return frozenset(lexicon[w] for w in words if w in lexicon)
 
 
+@lru_cache(maxsize=262144)
+def _content_stem(word_key: str) -> str:
+    """The stem of a content word; "" for a function word or a single letter."""
+    if word_key in STOPWORDS or len(word_key) < 2:
+        return ""
+    s = stem(word_key)
+    return "" if s in STOPWORDS else s
+
+
 def content_words(text: str) -> list[str]:
     """Stems of the content words of `text`, in order (digits kept as they are)."""
-    out = []
-    for w in _WORD.findall(key(text)):
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        s = stem(w)
-        if s not in STOPWORDS:
-            out.append(s)
-    return out
+    return [s for s in map(_content_stem, _WORD.findall(key(text))) if s]
