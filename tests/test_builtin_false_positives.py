@@ -61,3 +61,17 @@ def test_town_placed_by_a_direction_is_a_place(tagger):
     # بعقوبة is listed as also an ordinary word; "X شمال Y" places it
     art = article("قتل خمسة أشخاص في انفجار سيارة مفخخة في بعقوبة شمال بغداد.")
     assert {"بعقوبة", "بغداد"} <= set(found(tagger, art, "place"))
+
+
+def test_particle_with_hamza_is_never_part_of_a_name(tagger):
+    # "فإن" folds to "فان" (Van): written with its hamza it is the particle, never a name
+    art = article("قال الرئيس الأمريكي دونالد ترامب إن الاتفاق قريب.",
+                  "ومع ذلك فإن ترامب لم يحدد موعدا للتوقيع.",
+                  "وبالتالي فإن لوبي السلاح يضغط على الكونغرس.",
+                  "وقال المدرب إن فيرجيل فان دايك سيغيب عن المباراة.")
+    mentions = tagger.tag(art)
+    assert not [m for m in mentions if m.surface.startswith("فإن")]
+    persons = {(m.sentence, m.surface) for m in mentions if m.type == "person"}
+    assert (1, "ترامب") in persons  # the name after the particle, known from sentence 0
+    assert not [p for p in persons if p[0] == 2]  # "لوبي" (lobby) is no surname
+    assert (3, "فيرجيل فان دايك") in persons  # "فان" without hamza can still be a name

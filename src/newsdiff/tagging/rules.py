@@ -15,6 +15,10 @@ from .gazetteer import Gazetteer
 PUNCT_STOP = {"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "(", ")", "-", "–", "—", "\"", "“", "”", "«", "»"}
 _DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")
 QUOTES = {"\"", "“", "”", "«", "»", "'", "‘", "’"}
+# إن/أن with a conjunction, preposition or pronoun, written with its hamza (فإن، وأن، لأنه):
+# never part of a name. Match keys drop the hamza, and "فان" may then be "Van".
+_PARTICLE = re.compile(r"[وفبلك]?[أإ]ن(?:ه|ها|هم|هما|هن)?")
+_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 
 
 @dataclass(slots=True)
@@ -41,7 +45,7 @@ def make_tokens(items: list[tuple[str, int, int, str]], gaz: Gazetteer) -> list[
 def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -> bool:
     """Could this token be part of a person's name? (`unknown_ok`: unlisted words too)"""
     b = tok.base
-    if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha():
+    if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha() or _particle(tok):
         return False
     if tag.endswith("PERS"):
         return True
@@ -53,6 +57,23 @@ def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -
     if b in gaz.given_names or gaz.translit.get(b, 0) > 0:
         return True
     return unknown_ok and len(b) > 2 and not _DEFINITE.match(tok.key)
+
+
+def _particle(tok: Token) -> bool:
+    return _PARTICLE.fullmatch(_MARKS.sub("", tok.text)) is not None
+
+
+def particles_not_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A name span never starts with a particle written with its hamza ("فإن ترامب"). What
+    follows stays a name if it is two words or more, or a given name: a lone word the
+    tagger took for a surname after "فان" (Van) is not one ("فإن لوبي")."""
+    for typ, s, e in spans(tags):
+        if _particle(toks[s]):
+            keep = e - s > 2 or (e - s == 2 and (typ != "PERS" or toks[s + 1].base in gaz.given_names))
+            for k in range(s, e):
+                tags[k] = "O"
+            if keep:
+                _set(tags, s + 1, e, typ)
 
 
 def _set(tags: list[str], i: int, j: int, label: str) -> None:
@@ -379,6 +400,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     organisations(toks, tags, gaz, institutions)
     media(toks, tags, gaz)
     persons(toks, tags, gaz)
+    particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
 
