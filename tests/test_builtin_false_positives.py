@@ -75,3 +75,11 @@ def test_particle_with_hamza_is_never_part_of_a_name(tagger):
     assert (1, "ترامب") in persons  # the name after the particle, known from sentence 0
     assert not [p for p in persons if p[0] == 2]  # "لوبي" (lobby) is no surname
     assert (3, "فيرجيل فان دايك") in persons  # "فان" without hamza can still be a name
+
+
+def test_known_phrase_found_by_the_crf_loses_its_proclitic(tagger):
+    # للأمم = ل + الأمم: the span starts after the ل, whoever found the phrase
+    art = article("والتقى الأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك.")
+    orgs = found(tagger, art, "org")
+    assert list(orgs) == ["لأمم المتحدة"]
+    assert orgs["لأمم المتحدة"].key == "الامم المتحده"

@@ -125,8 +125,21 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
                 _set(tags, i, i + n, label)
                 i += n
                 break
+            if found and _exactly(tags, i, i + n):
+                # the tagger found this very phrase: its first word takes the gazetteer's
+                # reading, so that the name starts after the proclitic (للأمم = ل + الأمم)
+                toks[i].clitic, toks[i].base, _ = found[0]
+                i += n
+                break
         else:
             i += 1
+
+
+def _exactly(tags: list[str], i: int, j: int) -> bool:
+    """Tokens [i, j) are one whole span."""
+    label = tags[i][2:]
+    return tags[i].startswith("B-") and all(t == "I-" + label for t in tags[i + 1 : j]) \
+        and (j == len(tags) or tags[j] != "I-" + label)
 
 
 def _needs_context(toks: list[Token], i: int, base: str, gaz: Gazetteer) -> bool:
