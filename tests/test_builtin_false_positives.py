@@ -83,3 +83,11 @@ def test_known_phrase_found_by_the_crf_loses_its_proclitic(tagger):
     orgs = found(tagger, art, "org")
     assert list(orgs) == ["لأمم المتحدة"]
     assert orgs["لأمم المتحدة"].key == "الامم المتحده"
+
+
+def test_word_with_proclitic_after_a_title_is_no_name(tagger):
+    # الفريق is a rank and "the team": "بكأس" (ب + كأس, "with the cup") is not a name after it
+    art = article("فاز الفريق بكأس العالم للمرة الثانية.",
+                  "وقال الفريق أول عبد الفتاح البرهان إن الجيش سيواصل القتال.")
+    persons = {(m.sentence, m.surface) for m in tagger.tag(art) if m.type == "person"}
+    assert persons == {(1, "عبد الفتاح البرهان")}

@@ -352,10 +352,12 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         if tags[i] != "O" or not _name_like(tok, "O", gaz) or i == 0:
             continue
         prev = toks[i - 1]
-        introduced = prev.base in gaz.titles or prev.base in gaz.speech_verbs or (
+        # a name right after a title or role carries no proclitic ("الفريق بكأس" is "the
+        # team ... with the cup"); after a verb of saying it may ("قال لبوتين")
+        introduced = prev.base in gaz.speech_verbs or not tok.clitic and (prev.base in gaz.titles or (
             (prev.key.startswith("ال") or prev.base in gaz.role_heads)
             and left_role(toks, tags, i, gaz, inner=False) is not None
-        )
+        ))
         end = _name_end(toks, tags, i, gaz)
         if end > i and introduced and (end - i >= 2 or _first_name(tok, gaz)):
             _set(tags, i, _merge_person(tags, end), "PERS")
