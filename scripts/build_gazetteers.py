@@ -105,8 +105,10 @@ def places(gaz: Path) -> dict[str, tuple[str, int]]:
             add(name, "country")
     terr = json.loads((gaz / "cldr-37/cldr-localenames-full/main/ar/territories.json").read_text())
     for code, name in terr["main"]["ar"]["localeDisplayNames"]["territories"].items():
-        if "-alt-" not in code:
-            add(name, "region" if code.isdigit() or code in ("EU", "UN", "EZ", "QO") else "country")
+        # not places: the euro zone ("منطقة اليورو" would leave اليورو, the currency), the
+        # United Nations, "outlying Oceania"
+        if "-alt-" not in code and code not in ("EZ", "UN", "QO"):
+            add(name, "region" if code.isdigit() or code == "EU" else "country")
     tz = json.loads((gaz / "cldr-37/cldr-dates-modern/main/ar/timeZoneNames.json").read_text())
 
     def walk(node: dict) -> None:

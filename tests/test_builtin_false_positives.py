@@ -91,3 +91,10 @@ def test_word_with_proclitic_after_a_title_is_no_name(tagger):
                   "وقال الفريق أول عبد الفتاح البرهان إن الجيش سيواصل القتال.")
     persons = {(m.sentence, m.surface) for m in tagger.tag(art) if m.type == "person"}
     assert persons == {(1, "عبد الفتاح البرهان")}
+
+
+def test_currency_is_not_a_place(tagger):
+    # CLDR's "منطقة اليورو" (euro zone) must not leave اليورو, the currency, among places
+    art = article("وارتفع سعر صرف اليورو أمام الدولار في التعاملات المبكرة.",
+                  "وقالت المفوضية الأوروبية في بروكسل إن التضخم تراجع.")
+    assert set(found(tagger, art, "place")) == {"بروكسل"}
