@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..conll import spans
 from .features import base_form, proclitic_splits
@@ -60,7 +61,12 @@ def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -
 
 
 def _particle(tok: Token) -> bool:
-    return _PARTICLE.fullmatch(_MARKS.sub("", tok.text)) is not None
+    return _is_particle(tok.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_particle(text: str) -> bool:
+    return _PARTICLE.fullmatch(_MARKS.sub("", text)) is not None
 
 
 def particles_not_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
