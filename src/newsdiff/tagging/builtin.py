@@ -36,9 +36,9 @@ def available() -> tuple[bool, str]:
     return False, f"built-in CRF model missing: {MODEL_PATH} (run scripts/train_tagger.py)"
 
 
-def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """Words, numbers and single punctuation marks with offsets (plus `offset`)."""
-    return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+def tokenize(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
+    """Words, numbers and single punctuation marks of text[start:end], with offsets in `text`."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,7 +65,6 @@ class BuiltinTagger:
             self._crf = CRFTagger(self._model_path, self.gaz)
         return self._crf
 
-
     def tag_tokens(self, tokens: Sequence[str], institutions: bool = True) -> list[str]:
         """BIO tags (PERS/LOC/ORG/MISC) for one sentence of whole-word tokens.
 
@@ -74,7 +73,7 @@ class BuiltinTagger:
         """
         items, pos = [], 0
         for tok in tokens:
-            items.append((tok, pos, pos + len(tok), key(tok) or tok))
+            items.append((tok, pos, pos + len(tok), _token_key(tok)))
             pos += len(tok) + 1
         toks = rules.make_tokens(items, self.gaz)
         return rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
@@ -85,8 +84,8 @@ class BuiltinTagger:
         gaz = self.gaz
         tokens = []
         for sent in article.sentences:
-            tokens.append(rules.make_tokens([(m.group(), m.start(), m.end(), _token_key(m.group()))
-                                             for m in _TOKEN.finditer(article.text, sent.start, sent.end)], gaz))
+            tokens.append(rules.make_tokens([(t, s, e, _token_key(t))
+                                             for t, s, e in tokenize(article.text, sent.start, sent.end)], gaz))
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []

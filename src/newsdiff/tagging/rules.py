@@ -46,7 +46,7 @@ def make_tokens(items: list[tuple[str, int, int, str]], gaz: Gazetteer) -> list[
 def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -> bool:
     """Could this token be part of a person's name? (`unknown_ok`: unlisted words too)"""
     b = tok.base
-    if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha() or _particle(tok):
+    if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha() or _particle(tok.text):
         return False
     if tag.endswith("PERS"):
         return True
@@ -60,12 +60,9 @@ def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -
     return unknown_ok and len(b) > 2 and not _DEFINITE.match(tok.key)
 
 
-def _particle(tok: Token) -> bool:
-    return _is_particle(tok.text)
-
-
 @lru_cache(maxsize=1 << 14)
-def _is_particle(text: str) -> bool:
+def _particle(text: str) -> bool:
+    """Whether a token as written is إن/أن with its hamza (see _PARTICLE)."""
     return _PARTICLE.fullmatch(_MARKS.sub("", text)) is not None
 
 
@@ -74,7 +71,7 @@ def particles_not_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
     follows stays a name if it is two words or more, or a given name: a lone word the
     tagger took for a surname after "فان" (Van) is not one ("فإن لوبي")."""
     for typ, s, e in spans(tags):
-        if _particle(toks[s]):
+        if _particle(toks[s].text):
             keep = e - s > 2 or (e - s == 2 and (typ != "PERS" or toks[s + 1].base in gaz.given_names))
             for k in range(s, e):
                 tags[k] = "O"
