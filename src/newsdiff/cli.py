@@ -207,7 +207,7 @@ def compare(topic, db, topics_dir, aliases, as_json, html_file):
     if as_json:
         from .report.jsonout import dump
 
-        dump(result.to_dict())
+        dump(result)
     else:
         from .report.terminal import print_comparison
 
