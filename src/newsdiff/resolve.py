@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Optional
 
 from rapidfuzz import fuzz
@@ -43,6 +44,7 @@ MIN_VARIANT_RATIO = 65.0
 _CLASSES = str.maketrans({"ع": "ا", "ء": "ا", "ط": "ت", "ث": "ت", "ص": "س", "ض": "د",
                           "ظ": "ز", "ذ": "ز", "غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
 _LONG_VOWELS = set("اوي")
+_START_END = attrgetter("start", "end")
 _EDGE_PUNCT = "\"'«»“”‘’()[]{}.,،:;!?؟…-–—"
 
 
@@ -77,7 +79,7 @@ def resolve(mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = Non
     """Entities from the mentions of each article (article file name -> mentions)."""
     by_type: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article in sorted(mentions):
-        for m in mentions[article]:
+        for m in sorted(mentions[article], key=_START_END):
             by_type[m.type].append((article, m))
     entities: list[Entity] = []
     for etype, items in by_type.items():
@@ -197,18 +199,19 @@ class _NameResolver:
 
     def __init__(self, etype: str, items: list[tuple[str, Mention]], aliases: Aliases):
         self.type = etype
+        by_surface: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+        for item in items:
+            by_surface[item[1].surface].append(item)
         nodes: dict[str, _Node] = {}
-        tokens_of: dict[str, tuple[str, ...]] = {}
-        for article, m in items:
-            tokens = tokens_of.get(m.surface)
-            if tokens is None:
-                tokens = tokens_of[m.surface] = name_tokens(m.surface) or (key(m.surface),)
+        for surface, found in by_surface.items():  # each in the order of `items`
+            tokens = name_tokens(surface) or (key(surface),)
             k = " ".join(tokens)
             node = nodes.get(k)
             if node is None:
-                node = nodes[k] = _Node(k, tokens, [], set())
-            node.items.append((article, m))
-            node.articles.add(article)
+                nodes[k] = _Node(k, tokens, found, {a for a, _ in found})
+            else:
+                node.items = sorted(node.items + found, key=_position)
+                node.articles.update(a for a, _ in found)
         self.nodes = list(nodes.values())
         self.parent = list(range(len(self.nodes)))
         self._members = {i: [i] for i in range(len(self.nodes))}
@@ -355,21 +358,30 @@ class _NameResolver:
                 self.join(i, longer.pop())
 
     def groups(self) -> list[tuple[list[tuple[str, Mention]], set[str]]]:
-        """Each entity's (article, mention) items and its surfaces written with a proclitic."""
+        """Each entity's (article, mention) items, in text order, and its surfaces
+        written with a proclitic."""
         items: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         clitic: dict[int, set[str]] = defaultdict(set)
         moved = {i for i, _ in self.moved}
+        unordered = set()  # roots whose items come from several nodes
         for i, n in enumerate(self.nodes):
             if i in moved:
                 for article, m in n.items:
                     target = self.moved.get((i, article))
-                    items[self.find(i if target is None else target)].append((article, m))
+                    root = self.find(i if target is None else target)
+                    items[root].append((article, m))
+                    unordered.add(root)
             else:
-                items[self.find(i)].extend(n.items)
+                root = self.find(i)
+                if root in items:
+                    unordered.add(root)
+                items[root].extend(n.items)
             if i in self.clitic:
                 for article, m in n.items:
                     target = self.moved.get((i, article))
                     clitic[self.find(i if target is None else target)].add(m.surface)
+        for r in unordered:
+            items[r].sort(key=_position)
         return [(items[r], clitic[r]) for r in items]
 
 
@@ -405,11 +417,13 @@ def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 # -- building entities -------------------------------------------------------
 
+def _position(item: tuple[str, Mention]) -> tuple[str, int, int]:
+    return item[0], item[1].start, item[1].end
+
+
 def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = None,
             clitic: frozenset[str] | set[str] = frozenset()) -> Entity:
-    """An entity of these items, named `name` or else by `_display_name`."""
-    if len(items) > 1:
-        items = sorted(items, key=lambda am: (am[0], am[1].start, am[1].end))
+    """An entity of these items (in text order), named `name` or else by `_display_name`."""
     counts = Counter([m.surface for _, m in items])
     if name is None:
         name = next(iter(counts)) if len(counts) == 1 else _display_name(counts, clitic)

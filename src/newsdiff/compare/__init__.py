@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from operator import itemgetter
 from typing import Any, Optional
 
 from ..aliases import Aliases
@@ -82,10 +83,10 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
     entities = resolve(mine, aliases)
-    name_of: dict[tuple[str, int, int, str], str] = {}
+    name_of: dict[int, str] = {}  # id of a name mention -> its entity's name
     for e in entities:
-        for file, m in e.mentions:
-            name_of[(file, m.start, m.end, m.type)] = e.name
+        if e.type in NAME_TYPES:
+            name_of.update(dict.fromkeys(map(id, map(itemgetter(1), e.mentions)), e.name))
     comp = Comparison(topic=topic)
     comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
     comp.entities = _matrix(entities, list(articles))
@@ -99,7 +100,7 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
         for s in a.sentences:
             index[(a.file, s.index)] = len(refs)
             refs.append(SentenceRef(a.file, s.index, s.start, s.end, s.text))
-            extra.append([_identity(a.file, m, name_of) for m in by_sentence[s.index]])
+            extra.append([_identity(m, name_of) for m in by_sentence[s.index]])
     claims, claim_of = align(refs, extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
@@ -112,12 +113,12 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     return comp
 
 
-def _identity(file: str, m: Mention, name_of) -> str:
+def _identity(m: Mention, name_of: dict[int, str]) -> str:
     if m.type == "figure":
         return f"#fig:{m.value}:{m.unit}"
     if m.type == "date":
         return f"#date:{m.value or m.key}"
-    return f"#ent:{name_of.get((file, m.start, m.end, m.type), m.key)}"
+    return f"#ent:{name_of.get(id(m), m.key)}"
 
 
 def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
@@ -185,7 +186,7 @@ def _figures(articles, mine, name_of, claim) -> list[dict[str, Any]]:
         names_by_sentence: dict[int, set[str]] = defaultdict(set)
         for m in mine[f]:
             if m.type in NAME_TYPES:
-                names_by_sentence[m.sentence].add(name_of.get((f, m.start, m.end, m.type), m.key))
+                names_by_sentence[m.sentence].add(name_of.get(id(m), m.key))
         for m in mine[f]:
             if m.type != "figure" or m.value is None:
                 continue
@@ -229,7 +230,7 @@ def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
                 names[m.sentence].append(m)
         for s in a.sentences:
             for q in find_quotes(a.text, s.start, s.end, names.get(s.index, [])):
-                speaker = (name_of.get((f, q.speaker.start, q.speaker.end, q.speaker.type), q.speaker.surface)
+                speaker = (name_of.get(id(q.speaker), q.speaker.surface)
                            if q.speaker else q.source_text)
                 by_speaker[speaker].append({
                     "article": f, "outlet": outlet_label(a), "sentence": s.index, "start": q.start,

@@ -12,13 +12,14 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from collections import Counter
+from itertools import zip_longest
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .text import content_words
+from .text import Columns, words
 
 THRESHOLD = 0.3
 MIN_SHARED = 2
@@ -41,18 +42,19 @@ class SentenceRef:
 def _matrices(sentences: list[SentenceRef], extra: list[list[str]] | None
               ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Unit-length TF-IDF rows, and the 0/1 rows of their rare words."""
-    bags = [Counter(content_words(s.text)) for s in sentences]
-    for bag, tokens in zip(bags, extra or []):
-        bag.update(tokens)
-    vocab: dict[str, int] = {}
+    columns = Columns()
     indptr, indices, counts = [0], [], []
-    for bag in bags:
-        indices += [vocab.setdefault(w, len(vocab)) for w in bag]
+    for s, tokens in zip_longest(sentences, extra or ()):
+        bag = Counter(map(columns.__getitem__, words(s.text)))
+        if tokens:
+            bag.update(map(columns.column, tokens))
+        bag.pop(Columns.FUNCTION, None)
+        indices += bag.keys()
         counts += bag.values()
         indptr.append(len(indices))
-    n, shape = len(sentences), (len(sentences), len(vocab))
+    n, shape = len(sentences), (len(sentences), len(columns.terms))
     cols = np.array(indices, dtype=np.int64)
-    df = np.bincount(cols, minlength=len(vocab))
+    df = np.bincount(cols, minlength=shape[1])
     weights = (1 + np.log(np.array(counts, dtype=float))) * np.log(1 + n / df[cols])
     tfidf = sparse.csr_matrix((weights, cols, indptr), shape=shape)
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())

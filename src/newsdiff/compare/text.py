@@ -66,4 +66,28 @@ def _content_stem(word_key: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stems of the content words of `text`, in order (digits kept as they are)."""
-    return [s for s in map(_content_stem, _WORD.findall(key(text))) if s]
+    return [s for s in map(_content_stem, words(text)) if s]
+
+
+def words(text: str) -> list[str]:
+    """The match keys of the words of `text`, in order."""
+    return _WORD.findall(key(text))
+
+
+class Columns(dict):
+    """Word key -> the column of its content stem (`FUNCTION` for a function word),
+    columns numbered in order of first sight; other terms get columns by `column`."""
+
+    FUNCTION = -1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms: dict[str, int] = {}  # stem or other term -> column
+
+    def column(self, term: str) -> int:
+        return self.terms.setdefault(term, len(self.terms))
+
+    def __missing__(self, word: str) -> int:
+        stem = _content_stem(word)
+        out = self[word] = self.column(stem) if stem else self.FUNCTION
+        return out
