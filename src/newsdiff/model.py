@@ -62,7 +62,7 @@ class Article:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One extracted item: a name, a date or a figure, with its provenance."""
 
