@@ -14,6 +14,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy as np
+from scipy import sparse
+
 from ..model import Mention
 
 JOIN_THRESHOLD = 0.25
@@ -70,23 +73,44 @@ def interval(m: Mention) -> tuple[float, float]:
     return v, v
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _similarities(block: list[FigureRef], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """How likely each pair (block[i], block[j]) measures one thing (0..1+): 0.3 x the overlap of
+    their event kinds, 0.3 x the Jaccard index of their entities, 0.25 of the words next
+    to the numbers, 0.15 of their sentences' words; +0.25 for one aligned claim, +0.1
+    for one value."""
+    def shared(sets: list[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rows = _binary(sets)
+        sizes = np.diff(rows.indptr)
+        common = np.asarray(rows[i].multiply(rows[j]).sum(axis=1)).ravel()
+        return sizes[i], sizes[j], common
 
+    def jaccard(sets: list[frozenset]) -> np.ndarray:
+        a, b, common = shared(sets)
+        return np.where((a > 0) & (b > 0), common / np.maximum(a + b - common, 1), 0.0)
 
-def _overlap(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    def overlap(sets: list[frozenset]) -> np.ndarray:
+        a, b, common = shared(sets)
+        return np.where((a > 0) & (b > 0), common / np.maximum(np.minimum(a, b), 1), 0.0)
 
-
-def similarity(a: FigureRef, b: FigureRef) -> float:
-    """How likely two figures measure the same thing, from their sentences (0..1+)."""
-    score = 0.3 * _overlap(a.events, b.events) + 0.3 * _jaccard(a.entities, b.entities)
-    score += 0.25 * _jaccard(a.local, b.local) + 0.15 * _jaccard(a.words, b.words)
-    if a.claim is not None and a.claim == b.claim:
-        score += 0.25
-    if a.mention.value == b.mention.value:
-        score += 0.1
+    score = 0.3 * overlap([f.events for f in block]) + 0.3 * jaccard([f.entities for f in block])
+    score += 0.25 * jaccard([f.local for f in block]) + 0.15 * jaccard([f.words for f in block])
+    claim = np.array([-1 if f.claim is None else f.claim for f in block])
+    score += np.where((claim[i] >= 0) & (claim[i] == claim[j]), 0.25, 0.0)
+    value_ids: dict = {}
+    value = np.array([value_ids.setdefault(f.mention.value, len(value_ids)) for f in block])
+    score += np.where(value[i] == value[j], 0.1, 0.0)
     return score
+
+
+def _binary(sets: list[frozenset]) -> sparse.csr_matrix:
+    """One 0/1 row per set, a column per distinct member."""
+    columns: dict = {}
+    indptr, indices = [0], []
+    for members in sets:
+        indices += map(lambda m: columns.setdefault(m, len(columns)), members)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
+                             shape=(len(sets), len(columns)))
 
 
 def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
@@ -133,18 +157,24 @@ MAX_POSTINGS = 200
 
 
 def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for pairs of figures from different articles sharing a feature."""
-    index: dict[str, list[int]] = {}
-    for i, f in enumerate(block):
-        for feature in f.entities | {"#" + e for e in f.events} | f.local:
-            index.setdefault(feature, []).append(i)
-    pairs = set()
-    for postings in index.values():
-        if len(postings) <= MAX_POSTINGS:
-            pairs.update((i, j) for n, i in enumerate(postings) for j in postings[n + 1:]
-                         if block[i].article != block[j].article)
-    scored = ((similarity(block[i], block[j]), i, j) for i, j in pairs)
-    return [(s, i, j) for s, i, j in scored if s >= JOIN_THRESHOLD]
+    """(similarity, i, j) for pairs of figures from different articles sharing a feature.
+
+    The pairs come from a sparse product of the figure-by-feature matrix with itself,
+    features shared by more than `MAX_POSTINGS` figures left out."""
+    features = _binary([f.entities | {"#" + e for e in f.events} | f.local for f in block])
+    postings = np.bincount(features.indices, minlength=features.shape[1])
+    features.data[postings[features.indices] > MAX_POSTINGS] = 0
+    features.eliminate_zeros()
+    pairs = sparse.triu(features @ features.T, k=1).tocoo()
+    articles: dict[str, int] = {}
+    article = np.array([articles.setdefault(f.article, len(articles)) for f in block])
+    keep = article[pairs.row] != article[pairs.col]
+    i, j = pairs.row[keep], pairs.col[keep]
+    if not len(i):
+        return []
+    score = _similarities(block, i, j)
+    good = score >= JOIN_THRESHOLD
+    return list(zip(score[good].tolist(), i[good].tolist(), j[good].tolist()))
 
 
 def _compatible(wheres_a: set, wheres_b: set, values_a: dict, values_b: dict) -> bool:
