@@ -8,10 +8,12 @@ in the body:
 
 - **Stories.** Articles come in stories of `STORY_SIZE` (8) consecutive articles, as
   when several outlets cover one event. Each story rewrites the page's less frequent
-  words (names, places, nouns, verbs) through its own mapping onto a vocabulary of
-  real words (the gazetteers and common-word list under `seeds/gazetteers/`), so two
-  stories share little beyond the frequent words, while the articles of one story
-  share most of their wording, as outlets covering one event do.
+  words (names, places, nouns, verbs) through its own mapping onto real words of the
+  same kind: a listed name by a name from the gazetteers, any other word by a word of
+  the common-word list (both under `seeds/gazetteers/`). Two stories share little
+  beyond the frequent words, the articles of one story share most of their wording,
+  as outlets covering one event do, and an article has about as many names as its
+  page (53 mentions per article, as the seed articles have).
 - **Outlets.** Within a story, each article replaces another ~15% of its rewritable
   words, rotates its body paragraphs and shifts every number by its serial number, so
   that no two files have the same bytes (content hashing skips none) and the figures
@@ -45,14 +47,32 @@ def _h(*parts) -> int:
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> tuple[str, ...]:
-    """Real Arabic words to rewrite with: the shipped gazetteers and common-word list."""
+def vocabularies() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Real Arabic words to rewrite with, by kind: (names, ordinary words, every name).
+
+    Names are the shipped given names, places and transliterated names; ordinary words
+    the shipped common-word list. A word of a page is rewritten with a word of its own
+    kind, so a generated article has about as many names as the page it comes from.
+    """
     base = ROOT / "seeds" / "gazetteers"
-    words = set((base / "common_words.txt").read_text(encoding="utf-8").split("\n"))
-    words |= set((base / "given_names.txt").read_text(encoding="utf-8").split("\n"))
-    words |= {ln.split("\t")[0] for ln in (base / "places.tsv").read_text(encoding="utf-8").splitlines()}
-    words |= {ln.split("\t")[0] for ln in (base / "translit.tsv").read_text(encoding="utf-8").splitlines()[:20000]}
-    return tuple(sorted(w for w in words if _WORD.fullmatch(w) and len(w) >= 3))
+    common = set((base / "common_words.txt").read_text(encoding="utf-8").split("\n"))
+    names = set((base / "given_names.txt").read_text(encoding="utf-8").split("\n"))
+    names |= {ln.split("\t")[0] for ln in (base / "places.tsv").read_text(encoding="utf-8").splitlines()}
+    names |= {ln.split("\t")[0] for ln in (base / "translit.tsv").read_text(encoding="utf-8").splitlines()[:20000]}
+    usable = {w for w in names | common if _WORD.fullmatch(w) and len(w) >= 3}
+    return tuple(sorted(usable & names)), tuple(sorted(usable - names)), frozenset(names)
+
+
+def _is_name(word: str) -> bool:
+    """Whether a word as written is a listed name, with or without a proclitic or ال."""
+    from newsdiff.normalize import key
+
+    names = vocabularies()[2]
+    k = key(word)
+    return any(k[len(p):] in names for p in _PROCLITICS if k.startswith(p))
+
+
+_PROCLITICS = ("", "ال", "وال", "بال", "لل", "و", "ب", "ل")
 
 
 def frequent(pages: list[str]) -> frozenset[str]:
@@ -64,7 +84,7 @@ def frequent(pages: list[str]) -> frozenset[str]:
 
 def variant(text: str, n: int, keep: frozenset[str] = frozenset(), story_size: int = STORY_SIZE) -> str:
     """The n-th article: page `text` rewritten for story n // story_size, outlet n % story_size."""
-    vocab = vocabulary()
+    names, words, _ = vocabularies()
     story = n // story_size
 
     def rewrite(m: re.Match) -> str:
@@ -74,6 +94,7 @@ def variant(text: str, n: int, keep: frozenset[str] = frozenset(), story_size: i
         k = _h(story, w)
         if _h(n, w, m.start()) % 1000 < OUTLET_SHARE * 1000:
             k = _h(n, w, m.start(), "outlet")
+        vocab = names if _is_name(w) else words
         return vocab[k % len(vocab)]
 
     lines = text.split("\n")
