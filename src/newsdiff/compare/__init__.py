@@ -16,6 +16,7 @@ from typing import Any, Optional
 from ..aliases import Aliases
 from ..bulk import paused_gc
 from ..model import Article, Mention
+from ..normalize import key
 from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
@@ -99,7 +100,7 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
             by_sentence[m.sentence].append(m)
         for s in a.sentences:
             index[(a.file, s.index)] = len(refs)
-            refs.append(SentenceRef(a.file, s.index, s.start, s.end, s.text))
+            refs.append(SentenceRef(a.file, s.index, s.start, s.end, s.text, key(s.text)))
             extra.append([_identity(m, name_of) for m in by_sentence[s.index]])
     claims, claim_of = align(refs, extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
@@ -109,7 +110,7 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
 
     comp.figures = _figures(articles, mine, name_of, claim)
     comp.timeline = _timeline(articles, mine, claim)
-    comp.quotes = _quotes(articles, mine, name_of)
+    comp.quotes = _quotes(articles, mine, name_of, {(r.article, r.index): r.key for r in refs})
     return comp
 
 
@@ -221,7 +222,7 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
     return rows
 
 
-def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
+def _quotes(articles, mine, name_of, keys: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
         names: dict[int, list[Mention]] = defaultdict(list)
@@ -229,7 +230,7 @@ def _quotes(articles, mine, name_of) -> list[dict[str, Any]]:
             if m.type in NAME_TYPES:
                 names[m.sentence].append(m)
         for s in a.sentences:
-            for q in find_quotes(a.text, s.start, s.end, names.get(s.index, [])):
+            for q in find_quotes(a.text, s.start, s.end, names.get(s.index, []), keys[(f, s.index)]):
                 speaker = (name_of.get(id(q.speaker), q.speaker.surface)
                            if q.speaker else q.source_text)
                 by_speaker[speaker].append({

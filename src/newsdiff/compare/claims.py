@@ -37,6 +37,7 @@ class SentenceRef:
     start: int
     end: int
     text: str
+    key: str  # the match key of `text`
 
 
 def _matrices(sentences: list[SentenceRef], extra: list[list[str]] | None
@@ -45,7 +46,7 @@ def _matrices(sentences: list[SentenceRef], extra: list[list[str]] | None
     columns = Columns()
     indptr, indices, counts = [0], [], []
     for s, tokens in zip_longest(sentences, extra or ()):
-        bag = Counter(map(columns.__getitem__, words(s.text)))
+        bag = Counter(map(columns.__getitem__, words(s.key)))
         if tokens:
             bag.update(map(columns.column, tokens))
         bag.pop(Columns.FUNCTION, None)

@@ -58,10 +58,12 @@ def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in compress(_TOKEN.finditer(sentence), verbs)]
 
 
-def find_quotes(text: str, start: int, end: int, names: list[Mention]) -> list[Quote]:
-    """Quotes in the sentence text[start:end]; `names` are its person/org mentions."""
+def find_quotes(text: str, start: int, end: int, names: list[Mention], sentence_key: Optional[str] = None
+                ) -> list[Quote]:
+    """Quotes in the sentence text[start:end] (whose match key may be given); `names`
+    are its person/org mentions."""
     sentence = text[start:end]
-    if not _ANY_VERB.search(key(sentence)):
+    if not _ANY_VERB.search(key(sentence) if sentence_key is None else sentence_key):
         return []
     quotes = []
     for v_start, v_end, verb in _verb_tokens(sentence, start):

@@ -66,12 +66,12 @@ def _content_stem(word_key: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stems of the content words of `text`, in order (digits kept as they are)."""
-    return [s for s in map(_content_stem, words(text)) if s]
+    return [s for s in map(_content_stem, words(key(text))) if s]
 
 
-def words(text: str) -> list[str]:
-    """The match keys of the words of `text`, in order."""
-    return _WORD.findall(key(text))
+def words(text_key: str) -> list[str]:
+    """The words of a text's match key, in order."""
+    return _WORD.findall(text_key)
 
 
 class Columns(dict):
