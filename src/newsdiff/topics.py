@@ -55,9 +55,11 @@ class Topic:
 
     def reasons(self, article: Article, mentions: list[Mention]) -> Optional[list[str]]:
         """Why `article` is selected (a list of reasons), or None if it is not."""
-        text_key = " " + key(" ".join(s.text for s in article.sentences)) + " "
+        text_key = ""  # folded only when a keyword or entity is looked for
+        if self.keywords or self.entities:
+            text_key = " " + key(" ".join(s.text for s in article.sentences)) + " "
         found_kw = [k for k in self.keywords if _word(k).search(text_key)]
-        names = {m.key for m in mentions if m.type in ("person", "place", "org")}
+        names = {m.key for m in mentions if m.type in ("person", "place", "org")} if self.entities else set()
         found_ent = [e for e in self.entities if key(e) in names or _word(e).search(text_key)]
         hits = [bool(found_kw), bool(found_ent)]
         wanted = [bool(self.keywords), bool(self.entities)]
