@@ -407,6 +407,33 @@ def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
                 tags[k] = "O"
 
 
+def _foreign_token(tok: Token, gaz: Gazetteer) -> bool:
+    """A token spelled like a foreign name (transliteration gazetteer) and not an Arabic given name."""
+    return gaz.translit.get(tok.key, 0) >= 2 and tok.key not in gaz.given_names
+
+
+def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A foreign person's name whose first word is also an ordinary word ("بان كي مون":
+    بان is also "appeared" and بأن without its hamza) starts at that word when the rest
+    of the name is foreign-name tokens and a title or role, or the sentence's start or a
+    punctuation mark, comes before it. After a verb "بان" is the particle ("أكد بان ...")."""
+    if "B-PERS" not in tags:
+        return
+    for typ, s, e in spans(tags):
+        if typ != "PERS" or s == 0 or tags[s - 1] != "O" or e - s > 3:
+            continue
+        p = toks[s - 1]
+        if p.clitic or p.key.startswith("ال") or _particle(p.text) or not _foreign_token(p, gaz) \
+                or p.key in gaz.function_words or p.key in gaz.titles or p.key in gaz.role_heads \
+                or p.key in gaz.nationality or p.key in gaz.places \
+                or not all(_foreign_token(t, gaz) for t in toks[s:e]):
+            continue
+        q = s - 2
+        if q < 0 or toks[q].text in PUNCT_STOP or toks[q].text in QUOTES or toks[q].base in gaz.titles \
+                or left_role(toks, tags, s - 1, gaz, inner=False) is not None:
+            _set(tags, s - 1, e, "PERS")
+
+
 def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
@@ -418,6 +445,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     organisations(toks, tags, gaz, institutions)
     media(toks, tags, gaz)
     persons(toks, tags, gaz)
+    foreign_name_starts(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
