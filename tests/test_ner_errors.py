@@ -34,3 +34,14 @@ def test_foreign_name_starting_with_a_common_word(tagger):
     # after a verb and its subject, بان is the particle: the name is جون كيري alone
     assert {p for p in found_persons if p[0] == 2} == {(2, "جون كيري")}
     assert not [p for p in found_persons if p[0] == 3]
+
+
+def test_proclitic_plus_given_name_needs_a_name_context(tagger):
+    # لتيسير is "to facilitate" (ل + تيسير, also a given name): no name without a name context
+    art = article("وأعلنت الحكومة عن جهود لتيسير عودة اللاجئين إلى قراهم.",
+                  "وقال مراسل القناة تيسير علوني إن القصف استمر طوال الليل.",
+                  "وفي حديث لتيسير علوني قال الوزير إن المفاوضات ستستأنف.")
+    found_persons = persons(tagger, art)
+    assert not [p for p in found_persons if p[0] == 0]
+    assert (1, "تيسير علوني") in found_persons
+    assert (2, "تيسير علوني") in found_persons  # the proclitic is not part of the name

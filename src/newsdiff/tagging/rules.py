@@ -434,6 +434,33 @@ def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
             _set(tags, s - 1, e, "PERS")
 
 
+def _introduces_clitic_name(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer) -> bool:
+    """Whether what comes before token s introduces a name written with a proclitic: a verb
+    of saying ("قال لتيسير علوني") or another person in a list ("علي ومحمد"، "علي، ومحمد").
+    A title or role does not: the name right after it carries none ("الوزير لتيسير ...")."""
+    if s == 0:
+        return False
+    return toks[s - 1].base in gaz.speech_verbs or tags[s - 1].endswith("PERS") \
+        or (s > 1 and toks[s - 1].text in ("،", ",") and tags[s - 2].endswith("PERS"))
+
+
+def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A proclitic + given name ("لتيسير" is "to facilitate", not ل + تيسير) is a person
+    only with another name word in the span or a context that introduces it (see _introduces_clitic_name)."""
+    if "B-PERS" not in tags:
+        return
+    for typ, s, e in spans(tags):
+        t = toks[s]
+        if typ != "PERS" or not t.clitic or t.base not in gaz.given_names:
+            continue
+        if any(u.key not in gaz.common_words and u.base not in gaz.common_words and u.base not in gaz.function_words
+               and u.text not in PUNCT_STOP for u in toks[s + 1 : e]):
+            continue
+        if not _introduces_clitic_name(toks, tags, s, gaz):
+            for k in range(s, e):
+                tags[k] = "O"
+
+
 def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
@@ -446,6 +473,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     media(toks, tags, gaz)
     persons(toks, tags, gaz)
     foreign_name_starts(toks, tags, gaz)
+    proclitic_given_names(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
