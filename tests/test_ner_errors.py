@@ -45,3 +45,10 @@ def test_proclitic_plus_given_name_needs_a_name_context(tagger):
     assert not [p for p in found_persons if p[0] == 0]
     assert (1, "تيسير علوني") in found_persons
     assert (2, "تيسير علوني") in found_persons  # the proclitic is not part of the name
+
+
+def test_index_after_its_head_noun_is_not_a_person(tagger):
+    # "مؤشر داو جونز الصناعي" is a market index; جونز after a role is still a person
+    art = article("ارتفع مؤشر داو جونز الصناعي 120 نقطة ليغلق عند مستوى قياسي.",
+                  "وقال المحلل الاقتصادي جونز إن الأسواق تترقب قرار الفائدة.")
+    assert persons(tagger, art) == {(1, "جونز")}

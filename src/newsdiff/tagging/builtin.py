@@ -97,6 +97,7 @@ class BuiltinTagger:
         for (sent, toks, tags), from_crf in zip(sents, crf_spans):
             people = {sp for sp in spans(tags) if sp[0] == "PERS"} | {sp for sp in from_crf if sp[0] == "PERS"}
             rules.administrations(toks, tags, gaz)  # names known only after propagation
+            rules.index_names(toks, tags, gaz)  # "مؤشر داو جونز" after "مارك جونز"
             found = spans(tags)
             orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
             # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")

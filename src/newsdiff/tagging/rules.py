@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conll import spans
+from . import context_words
 from .features import base_form, proclitic_splits
 from .gazetteer import Gazetteer
 
@@ -461,6 +462,26 @@ def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
                 tags[k] = "O"
 
 
+def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A "person" right after an index, share, currency or model noun, or one name word
+    after it, is the thing's name ("مؤشر داو جونز الصناعي", "سهم أرامكو"): not a person."""
+    if "B-PERS" not in tags:
+        return
+    heads = context_words.load().index_heads
+    for i, tok in enumerate(toks[:-1]):
+        if tok.base not in heads:
+            continue
+        s = i + 1
+        if tags[s] == "O" and s + 1 < len(toks) and _name_like(toks[s], "O", gaz, unknown_ok=True):
+            s += 1
+        if tags[s] == "B-PERS":
+            tags[s] = "O"
+            s += 1
+            while s < len(tags) and tags[s] == "I-PERS":
+                tags[s] = "O"
+                s += 1
+
+
 def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
@@ -474,6 +495,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     persons(toks, tags, gaz)
     foreign_name_starts(toks, tags, gaz)
     proclitic_given_names(toks, tags, gaz)
+    index_names(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
