@@ -52,3 +52,15 @@ def test_index_after_its_head_noun_is_not_a_person(tagger):
     art = article("ارتفع مؤشر داو جونز الصناعي 120 نقطة ليغلق عند مستوى قياسي.",
                   "وقال المحلل الاقتصادي جونز إن الأسواق تترقب قرار الفائدة.")
     assert persons(tagger, art) == {(1, "جونز")}
+
+
+def test_groups_of_people_are_not_organisations(tagger):
+    # the guidelines' organisations are named bodies: sects and peoples are neither orgs nor places
+    art = article("وقال الأكراد إن الحكومة لم تف بوعودها.",
+                  "واندلعت اشتباكات بين الشيعة والسنة في بغداد.",
+                  "وقال الفلسطينيون إن الحصار مستمر.",
+                  "وقال الاتحاد الوطني الكردستاني إن منظمة التحرير الفلسطينية رحبت بالاتفاق.")
+    mentions = tagger.tag(art)
+    assert not [m for m in mentions if m.sentence < 3 and m.type in ("org", "person")]
+    assert {m.surface for m in mentions if m.type == "place"} == {"بغداد"}
+    assert {m.surface for m in mentions if m.type == "org"} == {"الاتحاد الوطني الكردستاني", "منظمة التحرير الفلسطينية"}

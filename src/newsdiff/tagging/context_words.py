@@ -2,6 +2,7 @@
 
     words = context_words.load()
     "مؤشر" in words.index_heads   # a name after it is an index, not a person
+    "الاكراد" in words.people_groups  # a group of people, not an organisation
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class ContextWords:
     """Match keys of the context word lists."""
 
     index_heads: frozenset[str]
+    people_groups: frozenset[str]
 
 
 def _keys(items) -> frozenset[str]:
@@ -29,4 +31,4 @@ def _keys(items) -> frozenset[str]:
 def load() -> ContextWords:
     """Read seeds/context_words.yaml once."""
     data = yaml.safe_load((seeds_dir() / "context_words.yaml").read_text(encoding="utf-8"))
-    return ContextWords(index_heads=_keys(data["index_heads"]))
+    return ContextWords(index_heads=_keys(data["index_heads"]), people_groups=_keys(data["people_groups"]))

@@ -482,6 +482,26 @@ def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
                 s += 1
 
 
+def _people_group(k: str, groups: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a span key names a group of people: a listed sect or people (الشيعة، الأكراد)
+    or a definite plural nationality adjective (الفلسطينيون، الأمريكيين)."""
+    return k in groups or (k.endswith(("يون", "يين")) and k.startswith("ال") and k in gaz.nationality)
+
+
+def groups_not_organisations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A group of people tagged alone as an organisation or a place is neither."""
+    groups = context_words.load().people_groups
+    for s, tag in enumerate(tags):
+        if tag != "B-ORG" and tag != "B-LOC":
+            continue
+        e, inside = s + 1, "I-" + tag[2:]
+        while e < len(tags) and tags[e] == inside:
+            e += 1
+        if e - s <= 3 and _people_group(" ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]]), groups, gaz):
+            for k in range(s, e):
+                tags[k] = "O"
+
+
 def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
@@ -496,6 +516,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     foreign_name_starts(toks, tags, gaz)
     proclitic_given_names(toks, tags, gaz)
     index_names(toks, tags, gaz)
+    groups_not_organisations(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
