@@ -416,8 +416,9 @@ def _foreign_token(tok: Token, gaz: Gazetteer) -> bool:
 def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A foreign person's name whose first word is also an ordinary word ("بان كي مون":
     بان is also "appeared" and بأن without its hamza) starts at that word when the rest
-    of the name is foreign-name tokens and a title or role, or the sentence's start or a
-    punctuation mark, comes before it. After a verb "بان" is the particle ("أكد بان ...")."""
+    of the name is foreign-name tokens and a title or role comes before it, or the sentence's
+    start or a punctuation mark and two more name words. After a verb "بان" is the particle
+    ("أكد بان ...")."""
     if "B-PERS" not in tags:
         return
     for typ, s, e in spans(tags):
@@ -430,8 +431,11 @@ def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
                 or not all(_foreign_token(t, gaz) for t in toks[s:e]):
             continue
         q = s - 2
-        if q < 0 or toks[q].text in PUNCT_STOP or toks[q].text in QUOTES or toks[q].base in gaz.titles \
-                or left_role(toks, tags, s - 1, gaz, inner=False) is not None:
+        if q >= 0 and toks[q].key == "في":
+            continue  # "مسؤول في X": the role's institution, not its holder, follows
+        # at the start of a sentence a two-word foreign name must follow ("بان كي مون")
+        if (e - s > 1 and (q < 0 or toks[q].text in PUNCT_STOP or toks[q].text in QUOTES)) \
+                or (q >= 0 and toks[q].base in gaz.titles) or left_role(toks, tags, s - 1, gaz, inner=False) is not None:
             _set(tags, s - 1, e, "PERS")
 
 
