@@ -7,7 +7,8 @@ import pytest
 
 from newsdiff.tagging import builtin
 
-from test_builtin_tagger import article, found
+from conftest import write
+from test_builtin_tagger import article
 
 pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
 
@@ -64,3 +65,27 @@ def test_groups_of_people_are_not_organisations(tagger):
     assert not [m for m in mentions if m.sentence < 3 and m.type in ("org", "person")]
     assert {m.surface for m in mentions if m.type == "place"} == {"بغداد"}
     assert {m.surface for m in mentions if m.type == "org"} == {"الاتحاد الوطني الكردستاني", "منظمة التحرير الفلسطينية"}
+
+
+MATCH_REPORT = ("نتائج مباريات السبت في أوروبا\n\n"
+                "تغلب نابولي على ضيفه تورينو 3 - 1 في المباراة التي أقيمت مساء السبت.\n"
+                "وفي مباراة أخرى، فاز شتوتغارت على فرايبورغ 2 - 0 في الدوري الألماني.\n"
+                "وتعادل بلد الوليد مع مالقة 1 - 1 في الدوري الإسباني.\n"
+                "وكان وزير الخارجية قد زار نابولي ثم توجه إلى شتوتغارت في جولة أوروبية.\n")
+
+
+def test_clubs_named_after_their_city(cli, tmp_path):
+    # in a sentence about a match a city where a club stands is the club, as one span;
+    # the same cities in a sentence about a visit stay places
+    write(tmp_path / "match.txt", MATCH_REPORT)
+    assert cli("ingest", str(tmp_path / "match.txt")).exit_code == 0
+    rows = cli.json("entities")
+    by_type = {}
+    for e in rows:
+        for m in e["mentions"]:
+            by_type.setdefault(e["type"], set()).add((m["sentence"], m["surface"]))
+    orgs, places = by_type.get("org", set()), by_type.get("place", set())
+    clubs = {"نابولي", "تورينو", "شتوتغارت", "فرايبورغ", "بلد الوليد", "مالقة"}
+    assert clubs == {surface for sentence, surface in orgs if 0 < sentence < 4}
+    assert not [p for p in places if p[1] in clubs and p[0] < 4]
+    assert {"نابولي", "شتوتغارت"} <= {surface for sentence, surface in places if sentence == 4}

@@ -21,6 +21,7 @@ class ContextWords:
 
     index_heads: frozenset[str]
     people_groups: frozenset[str]
+    sports: dict[str, frozenset[str]]  # words, club_heads, opponent_words, win_words, draw_words
 
 
 def _keys(items) -> frozenset[str]:
@@ -31,4 +32,5 @@ def _keys(items) -> frozenset[str]:
 def load() -> ContextWords:
     """Read seeds/context_words.yaml once."""
     data = yaml.safe_load((seeds_dir() / "context_words.yaml").read_text(encoding="utf-8"))
-    return ContextWords(index_heads=_keys(data["index_heads"]), people_groups=_keys(data["people_groups"]))
+    return ContextWords(index_heads=_keys(data["index_heads"]), people_groups=_keys(data["people_groups"]),
+                        sports={name: _keys(words) for name, words in data["sports"].items()})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conll import spans
-from . import context_words
+from . import context_words, sports
 from .features import base_form, proclitic_splits
 from .gazetteer import Gazetteer
 
@@ -521,6 +521,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     proclitic_given_names(toks, tags, gaz)
     index_names(toks, tags, gaz)
     groups_not_organisations(toks, tags, gaz)
+    sports.clubs(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
