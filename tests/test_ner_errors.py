@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.tagging import builtin
+from newsdiff.normalize import key
+from newsdiff.tagging import builtin, gazetteer, rules, sports
 
 from conftest import write
 from test_builtin_tagger import article
@@ -89,3 +90,32 @@ def test_clubs_named_after_their_city(cli, tmp_path):
     assert clubs == {surface for sentence, surface in orgs if 0 < sentence < 4}
     assert not [p for p in places if p[1] in clubs and p[0] < 4]
     assert {"نابولي", "شتوتغارت"} <= {surface for sentence, surface in places if sentence == 4}
+
+
+def test_match_report_makes_every_sentence_about_sport(tagger):
+    # alone, "خسر أمام دورتموند في الجولة" says too little about sport; in a match report
+    # the city the team lost to is the club. In a political article "أمام موسكو" is a place.
+    report = article("وتقام المباراة على ملعب الفريق مساء السبت ضمن منافسات الدوري.",
+                     "وكان الفريق قد خسر أمام دورتموند في الجولة الماضية.")
+    assert {(m.type, m.surface) for m in tagger.tag(report) if m.sentence == 1} == {("org", "دورتموند")}
+    alone = article("وكان الفريق قد خسر أمام دورتموند في الجولة الماضية.")
+    assert {(m.type, m.surface) for m in tagger.tag(alone)} == {("place", "دورتموند")}
+    politics = article("وقال الوزير إن بلاده لن تتراجع أمام موسكو في المفاوضات.")
+    assert {(m.type, m.surface) for m in tagger.tag(politics)} == {("place", "موسكو")}
+
+
+def test_sports_word_read_into_the_club_name(tagger):
+    # the CRF may read "أمام بريمن" (أمام is also Imam) as one person: the club is the city
+    gaz = gazetteer.load()
+    words = "وكان الفريق قد خسر أمام بريمن في المباراة 1 - 2 .".split()
+    toks = rules.make_tokens([(w, 0, len(w), key(w)) for w in words], gaz)
+    tags = ["O"] * len(words)
+    tags[4:6] = ["B-PERS", "I-PERS"]
+    sports.clubs(toks, tags, gaz)
+    assert tags[4:6] == ["O", "B-ORG"]
+    words = "وقال الإمام أمام حسين إن الصلاة ستقام في المسجد .".split()  # no sport: untouched
+    toks = rules.make_tokens([(w, 0, len(w), key(w)) for w in words], gaz)
+    tags = ["O"] * len(words)
+    tags[2:4] = ["B-PERS", "I-PERS"]
+    sports.clubs(toks, tags, gaz)
+    assert tags[2:4] == ["B-PERS", "I-PERS"]

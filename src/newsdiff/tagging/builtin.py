@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, rules
+from . import gazetteer, rules, sports
 from .crf import CRFTagger
 from .features import proclitic_splits
 
@@ -87,10 +87,11 @@ class BuiltinTagger:
             tokens.append(rules.make_tokens([(t, s, e, _token_key(t))
                                              for t, s, e in tokenize(article.text, sent.start, sent.end)], gaz))
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
+        sport = sports.article_evidence(zip(tokens, all_crf_tags), gaz)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []
-        for sent, toks, crf_tags in zip(article.sentences, tokens, all_crf_tags):
-            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz) if toks else []))
+        for sent, toks, crf_tags, sp in zip(article.sentences, tokens, all_crf_tags, sport):
+            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)
         mentions: list[Mention] = []

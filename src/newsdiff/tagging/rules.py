@@ -506,11 +506,13 @@ def groups_not_organisations(toks: list[Token], tags: list[str], gaz: Gazetteer)
                 tags[k] = "O"
 
 
-def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
+def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True,
+          sport: float | None = None) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
     `institutions=False` leaves out ministries, armed forces and their metonyms,
     which newsdiff's guidelines count as organisations and ANERcorp does not.
+    `sport`: the sentence's evidence of sport in its article (`sports.article_evidence`).
     """
     tags = list(tags)
     gazetteer_phrases(toks, tags, gaz)
@@ -521,7 +523,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     proclitic_given_names(toks, tags, gaz)
     index_names(toks, tags, gaz)
     groups_not_organisations(toks, tags, gaz)
-    sports.clubs(toks, tags, gaz)
+    sports.clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags

@@ -1,7 +1,7 @@
 """Sports clubs named after their city (بورتو، ستيوا بوخارست، ريال مدريد) read as clubs, not places.
 
-A sentence that reports sport (sports words of seeds/context_words.yaml; a score "2 - 1"
-and a fixture "X ( country )" count as one each) turns a city tagged as a place (or a city
+A sentence that reports sport (SENTENCE_EVIDENCE from sports words of seeds/context_words.yaml,
+a score "2 - 1" and a fixture "X ( country )"), or any sentence of a match report, turns a city tagged as a place (or a city
 the tagger took for a person) into one organisation span where a club stands: after
 فريق/نادي/منتخب, after the opponent words (ضيفه، أمام، مواجهة ...), as X and Y of
 "فاز X على Y" and "تعادل X مع Y", beside a score, before "( country )" and before a
@@ -22,6 +22,8 @@ from .gazetteer import Gazetteer
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 WINDOW = 4  # words between a win/draw word and "على"/"مع"
 ON, WITH = key("على"), key("مع")
+SENTENCE_EVIDENCE = 2  # sports words that make a sentence about sport
+ARTICLE_EVIDENCE = 4  # ... and an article a match report, whose every sentence is about sport
 
 
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
@@ -44,18 +46,20 @@ class _Words(NamedTuple):
     win_words: frozenset[str]
     draw_words: frozenset[str]
     any: frozenset[str]  # all of them
+    weights: dict[str, float]  # evidence of sport: 1 for `words`, 0.5 for `weak_words`
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     sports = context_words.load().sports
-    lists = [_with_clitics(sports[name]) for name in _Words._fields[:-1]]
-    return _Words(*lists, frozenset().union(*lists))
+    lists = [_with_clitics(sports[name]) for name in _Words._fields[:-2]]
+    weights = {k: 0.5 for k in lists[1]} | {k: 1.0 for k in lists[0]}
+    return _Words(*lists, frozenset().union(*lists), weights)
 
 
 def _number(k: str) -> bool:
     """A score's side: digits or "صفر" (nil)."""
-    return k == "صفر" or k.isdigit()
+    return k.isdigit() or k == "صفر"
 
 
 def _score_at(toks, i: int) -> bool:
@@ -76,22 +80,26 @@ def _country_in_brackets(toks, tags: list[str], e: int, gaz: Gazetteer) -> bool:
     return k not in gaz.nationality and (tags[e + 1] == "B-LOC" or k in gaz.places)
 
 
-def sports_sentence(toks, tags: list[str], gaz: Gazetteer) -> bool:
-    """Whether a sentence reports sport: sports words, a score or a fixture count one each,
-    weak sports words a half; two are needed."""
-    words, weak = _words().words, _words().weak_words
+def evidence(toks, tags: list[str], gaz: Gazetteer) -> float:
+    """How much a sentence speaks of sport: sports words, a score and a fixture count one each,
+    weak sports words a half."""
+    weights = _words().weights
     found = 0.0
     for i, t in enumerate(toks):
         k = t.key
-        if k in words or (_number(k) and _score_at(toks, i)) or (k == "(" and _country_in_brackets(toks, tags, i, gaz)):
+        w = weights.get(k)
+        if w:
+            found += w
+        elif (k == "(" and _country_in_brackets(toks, tags, i, gaz)) or (_number(k) and _score_at(toks, i)):
             found += 1
-        elif k in weak:
-            found += 0.5
-        else:
-            continue
-        if found >= 2:
-            return True
-    return False
+    return found
+
+
+def article_evidence(sentences, gaz: Gazetteer) -> list[float]:
+    """`evidence` of each (tokens, tags) sentence of an article; in a match report (one with
+    ARTICLE_EVIDENCE in all) every sentence counts as a sentence about sport."""
+    found = [evidence(toks, tags, gaz) for toks, tags in sentences]
+    return [max(f, SENTENCE_EVIDENCE) for f in found] if sum(found) >= ARTICLE_EVIDENCE else found
 
 
 _COUNTRY_KINDS = ("country", "region", "subdivision")
@@ -164,31 +172,34 @@ def _subject(toks, start: int, e: int) -> bool:
     return (after == ON and verb in _words().win_words) or (after == WITH and verb in _words().draw_words)
 
 
-def clubs(toks, tags: list[str], gaz: Gazetteer) -> None:
-    """Retag cities standing where a club stands in a sports sentence as one ORG span
-    (the club's nationality adjective, if the tagger put it in the span, left out)."""
-    if "B-LOC" not in tags and "B-PERS" not in tags or not sports_sentence(toks, tags, gaz):
+def clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> None:
+    """Retag cities standing where a club stands in a sentence about sport as one ORG span
+    (the club's nationality adjective, if the tagger put it in the span, left out).
+    `sport`: the sentence's evidence from `article_evidence`, else computed here."""
+    if "B-LOC" not in tags and "B-PERS" not in tags \
+            or (evidence(toks, tags, gaz) if sport is None else sport) < SENTENCE_EVIDENCE:
         return
-    s = 0
-    n = len(tags)
-    while s < n:
-        tag = tags[s]
+    b, n = 0, len(tags)
+    while b < n:
+        tag = tags[b]
         if tag != "B-LOC" and tag != "B-PERS":
-            s += 1
+            b += 1
             continue
-        end, inside = s + 1, "I-" + tag[2:]
+        end, inside = b + 1, "I-" + tag[2:]
         while end < n and tags[end] == inside:
             end += 1
-        e = end
+        s, e = b, end
+        while s < e - 1 and toks[s].key in _words().any:
+            s += 1  # "أمام بريمن" read as one name
         while e - s > 1 and _masculine_adjective(toks[e - 1].key, gaz):
             e -= 1  # "سالزبورغ النمساوي" tagged as one place
         if tag == "B-PERS" and gaz.places.get(" ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]])) is None:
-            s = end
+            b = end
             continue  # a person stays a person unless it is a city's name
-        start = s - 1 if s > 0 and tags[s - 1] == "O" and _name_word(toks[s - 1], gaz) else s
+        start = s - 1 if s == b and s > 0 and tags[s - 1] == "O" and _name_word(toks[s - 1], gaz) else s
         if (_slot_before(toks, start) or _slot_after(toks, tags, e, gaz) or _subject(toks, start, e)) \
                 and _club_place(toks, s, e, gaz):
-            for k in range(e, end):
+            for k in [*range(b, start), *range(e, end)]:
                 tags[k] = "O"
             _set_org(tags, start, e)
-        s = end
+        b = end
