@@ -21,7 +21,7 @@ class ContextWords:
 
     index_heads: frozenset[str]
     people_groups: frozenset[str]
-    sports: dict[str, frozenset[str]]  # words, club_heads, opponent_words, win_words, draw_words
+    sports: dict[str, frozenset[str]]  # the lists under `sports:` by name (see tagging/sports.py)
 
 
 def _keys(items) -> frozenset[str]:

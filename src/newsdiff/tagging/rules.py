@@ -450,8 +450,8 @@ def _introduces_clitic_name(toks: list[Token], tags: list[str], s: int, gaz: Gaz
 
 
 def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """A proclitic + given name ("لتيسير" is "to facilitate", not ل + تيسير) is a person
-    only with another name word in the span or a context that introduces it (see _introduces_clitic_name)."""
+    """A proclitic + given name ("لتيسير" is "to facilitate", not ل + تيسير) is a person only
+    with another name word in the span or a context that introduces it (`_introduces_clitic_name`)."""
     if "B-PERS" not in tags:
         return
     for typ, s, e in spans(tags):
