@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, rules
+from . import gazetteer, rules, sports
 from .crf import CRFTagger
 from .features import proclitic_splits
 
@@ -87,16 +87,18 @@ class BuiltinTagger:
             tokens.append(rules.make_tokens([(t, s, e, _token_key(t))
                                              for t, s, e in tokenize(article.text, sent.start, sent.end)], gaz))
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
+        sport = sports.article_evidence(zip(tokens, all_crf_tags), gaz)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []
-        for sent, toks, crf_tags in zip(article.sentences, tokens, all_crf_tags):
-            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz) if toks else []))
+        for sent, toks, crf_tags, sp in zip(article.sentences, tokens, all_crf_tags, sport):
+            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)
         mentions: list[Mention] = []
         for (sent, toks, tags), from_crf in zip(sents, crf_spans):
             people = {sp for sp in spans(tags) if sp[0] == "PERS"} | {sp for sp in from_crf if sp[0] == "PERS"}
             rules.administrations(toks, tags, gaz)  # names known only after propagation
+            rules.index_names(toks, tags, gaz)  # "مؤشر داو جونز" after "مارك جونز"
             found = spans(tags)
             orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
             # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conll import spans
+from . import context_words, sports
 from .features import base_form, proclitic_splits
 from .gazetteer import Gazetteer
 
@@ -407,17 +408,122 @@ def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
                 tags[k] = "O"
 
 
-def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True) -> list[str]:
+def _foreign_token(tok: Token, gaz: Gazetteer) -> bool:
+    """A token spelled like a foreign name (transliteration gazetteer) and not an Arabic given name."""
+    return gaz.translit.get(tok.key, 0) >= 2 and tok.key not in gaz.given_names
+
+
+def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A foreign person's name whose first word is also an ordinary word ("بان كي مون":
+    بان is also "appeared" and بأن without its hamza) starts at that word when the rest
+    of the name is foreign-name tokens and a title or role comes before it, or the sentence's
+    start or a punctuation mark and two more name words. After a verb "بان" is the particle
+    ("أكد بان ...")."""
+    if "B-PERS" not in tags:
+        return
+    for typ, s, e in spans(tags):
+        if typ != "PERS" or s == 0 or tags[s - 1] != "O" or e - s > 3:
+            continue
+        p = toks[s - 1]
+        if p.clitic or p.key.startswith("ال") or _particle(p.text) or not _foreign_token(p, gaz) \
+                or p.key in gaz.function_words or p.key in gaz.titles or p.key in gaz.role_heads \
+                or p.key in gaz.nationality or p.key in gaz.places \
+                or not all(_foreign_token(t, gaz) for t in toks[s:e]):
+            continue
+        q = s - 2
+        if q >= 0 and toks[q].key == "في":
+            continue  # "مسؤول في X": the role's institution, not its holder, follows
+        # at the start of a sentence a two-word foreign name must follow ("بان كي مون")
+        if (e - s > 1 and (q < 0 or toks[q].text in PUNCT_STOP or toks[q].text in QUOTES)) \
+                or (q >= 0 and toks[q].base in gaz.titles) or left_role(toks, tags, s - 1, gaz, inner=False) is not None:
+            _set(tags, s - 1, e, "PERS")
+
+
+def _introduces_clitic_name(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer) -> bool:
+    """Whether what comes before token s introduces a name written with a proclitic: a verb
+    of saying ("قال لتيسير علوني") or another person in a list ("علي ومحمد"، "علي، ومحمد").
+    A title or role does not: the name right after it carries none ("الوزير لتيسير ...")."""
+    if s == 0:
+        return False
+    return toks[s - 1].base in gaz.speech_verbs or tags[s - 1].endswith("PERS") \
+        or (s > 1 and toks[s - 1].text in ("،", ",") and tags[s - 2].endswith("PERS"))
+
+
+def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A proclitic + given name ("لتيسير" is "to facilitate", not ل + تيسير) is a person only
+    with another name word in the span or a context that introduces it (`_introduces_clitic_name`)."""
+    if "B-PERS" not in tags:
+        return
+    for typ, s, e in spans(tags):
+        t = toks[s]
+        if typ != "PERS" or not t.clitic or t.base not in gaz.given_names:
+            continue
+        if any(u.key not in gaz.common_words and u.base not in gaz.common_words and u.base not in gaz.function_words
+               and u.text not in PUNCT_STOP for u in toks[s + 1 : e]):
+            continue
+        if not _introduces_clitic_name(toks, tags, s, gaz):
+            for k in range(s, e):
+                tags[k] = "O"
+
+
+def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A "person" right after an index, share, currency or model noun, or one name word
+    after it, is the thing's name ("مؤشر داو جونز الصناعي", "سهم أرامكو"): not a person."""
+    if "B-PERS" not in tags:
+        return
+    heads = context_words.load().index_heads
+    for i, tok in enumerate(toks[:-1]):
+        if tok.base not in heads:
+            continue
+        s = i + 1
+        if tags[s] == "O" and s + 1 < len(toks) and _name_like(toks[s], "O", gaz, unknown_ok=True):
+            s += 1
+        if tags[s] == "B-PERS":
+            tags[s] = "O"
+            s += 1
+            while s < len(tags) and tags[s] == "I-PERS":
+                tags[s] = "O"
+                s += 1
+
+
+def _people_group(k: str, groups: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a span key names a group of people: a listed sect or people (الشيعة، الأكراد)
+    or a definite plural nationality adjective (الفلسطينيون، الأمريكيين)."""
+    return k in groups or (k.endswith(("يون", "يين")) and k.startswith("ال") and k in gaz.nationality)
+
+
+def groups_not_organisations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A group of people tagged alone as an organisation or a place is neither."""
+    groups = context_words.load().people_groups
+    for s, tag in enumerate(tags):
+        if tag != "B-ORG" and tag != "B-LOC":
+            continue
+        e, inside = s + 1, "I-" + tag[2:]
+        while e < len(tags) and tags[e] == inside:
+            e += 1
+        if e - s <= 3 and _people_group(" ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]]), groups, gaz):
+            for k in range(s, e):
+                tags[k] = "O"
+
+
+def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True,
+          sport: float | None = None) -> list[str]:
     """All tag rules, in order; returns a new tag list.
 
     `institutions=False` leaves out ministries, armed forces and their metonyms,
     which newsdiff's guidelines count as organisations and ANERcorp does not.
+    `sport`: the sentence's evidence of sport in its article (`sports.article_evidence`).
     """
     tags = list(tags)
     gazetteer_phrases(toks, tags, gaz)
     organisations(toks, tags, gaz, institutions)
     media(toks, tags, gaz)
     persons(toks, tags, gaz)
+    foreign_name_starts(toks, tags, gaz)
+    proclitic_given_names(toks, tags, gaz)
+    index_names(toks, tags, gaz)
+    groups_not_organisations(toks, tags, gaz)
+    sports.clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
