@@ -50,10 +50,17 @@ def fold_char(ch: str) -> str:
 
 
 class _FoldTable(dict):
-    """`str.translate` table: code point -> its key form, filled on first sight."""
+    """`str.translate` table: code point -> its key form, filled on first sight; `single`
+    holds the characters seen whose key form is one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.single: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         out = self[code] = fold_char(chr(code))
+        if len(out) == 1:
+            self.single.add(chr(code))
         return out
 
 
@@ -68,7 +75,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     `original_span` rather than indexing by hand.
     """
     folded = text.translate(_TABLE)
-    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)):
+    if len(folded) == len(text) and _TABLE.single.issuperset(text):  # translate saw every character
         offsets = list(range(len(text) + 1))  # one key character per character
         return folded, offsets
     chars: list[str] = []
