@@ -134,6 +134,17 @@ def test_relative_dates(sentence, surface, value):
     assert dates(sentence) == {surface: value}
 
 
+@pytest.mark.parametrize("sentence, surface, value", [
+    # a month glued to the time after it, or after a proclitic: its rules must still run
+    ("أعلن البيان في 6 ديسمبر10:30 عن الهدنة.", "6 ديسمبر10:30", "2025-12-06T10:30"),
+    ("وقعت الاتفاقية وبآب 2024 بدأ تنفيذها.", "آب 2024", "2024-08"),
+    # "اب" (August) begins words such as أبو and أبرز: not a date
+    ("وصل أبو محمد إلى أبرز المعابر.", None, None),
+])
+def test_month_words_inside_and_against_other_words(sentence, surface, value):
+    assert dates(sentence) == ({surface: value} if surface else {})
+
+
 @pytest.mark.parametrize("sentence, surface", [
     ("من المتوقع أن يجتمع وزراء الخارجية الخميس في جنيف.", "الخميس"),
     ("ومن المقرر أن تستأنف اللجنة أعمالها الخميس بعد التوقف.", "الخميس"),

@@ -118,6 +118,24 @@ def test_reingest_is_noop_and_change_replaces(cli, tmp_path):
     assert len(cli.json("articles")) == 1
 
 
+def test_more_articles_than_one_write_batch(cli, tmp_path):
+    from newsdiff.ingest import BATCH
+
+    n = BATCH + 8
+    for i in range(n):
+        write(tmp_path / f"a{i:02d}.txt", ARTICLE.replace("8 ملايين", f"{i + 10} ملايين"))
+    write(tmp_path / "copy.txt", ARTICLE.replace("8 ملايين", "10 ملايين"))  # a00's content again
+    result = cli("ingest", str(tmp_path))
+    assert result.exit_code == 0 and f"{n} new, 1 unchanged, 0 replaced" in result.output
+    assert len(cli.json("articles")) == n
+    for i in (0, BATCH - 1, BATCH, n - 1):
+        assert f"{i + 10} ملايين" in stored_text(cli.db, f"a{i:02d}.txt")
+    write(tmp_path / f"a{n - 1:02d}.txt", ARTICLE.replace("8 ملايين", "99 ملايين"))
+    result = cli("ingest", str(tmp_path))
+    assert f"0 new, {n} unchanged, 1 replaced" in result.output
+    assert "99 ملايين" in stored_text(cli.db, f"a{n - 1:02d}.txt")
+
+
 def test_stale_analyser_version_is_redone(cli, tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     cli("ingest", str(path))

@@ -43,19 +43,19 @@ def spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """Entity spans (type, start, end) with `end` exclusive, conlleval-style."""
     out: list[tuple[str, int, int]] = []
     kind, start = None, 0
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate(tags):
         if tag == "O":  # most tags: only closes an open span
             if kind is not None:
                 out.append((kind, start, i))
                 kind = None
             continue
         prefix, _, label = tag.partition("-")
-        opens = prefix == "B" or (prefix == "I" and label != kind)
-        if kind is not None and (tag == "O" or opens):
-            out.append((kind, start, i))
-            kind = None
-        if opens:
+        if prefix == "B" or (prefix == "I" and label != kind):
+            if kind is not None:
+                out.append((kind, start, i))
             kind, start = label, i
+    if kind is not None:
+        out.append((kind, start, len(tags)))
     return out
 
 

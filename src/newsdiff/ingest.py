@@ -1,11 +1,12 @@
 """Ingest: files -> analysed articles in the store, in parallel processes if asked.
 
 Workers load and analyse files (a pure function of the file); the main process
-alone writes, one transaction per article, in the order the files were found, so
-`jobs=2` stores exactly what `jobs=1` stores.
+alone writes, a transaction per batch of whole articles, in the order the files were
+found, so `jobs=2` stores exactly what `jobs=1` stores.
 """
 from __future__ import annotations
 
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
 from .analyze import analyze, analyser_version, get_tagger
+from .bulk import rare_collections
 from .errors import Refused, UserError
 from .loader import discover, load_file
 from .loader.decode import shown
@@ -34,6 +36,8 @@ class IngestReport:
                 "replaced": self.replaced,
                 "refused": [{"file": r.file, "reason": r.reason} for r in self.refused]}
 
+
+BATCH = 32  # articles written per transaction
 
 # A worker's answer for one article: (ident, file name, sha256, its store rows or None
 # if unchanged) or a refusal.
@@ -83,12 +87,22 @@ def ingest(paths: list[str], db: Optional[str] = None, jobs: int = 1, tagger: st
         for ident, value in known.items():
             by_file.setdefault(ident.split("#", 1)[0], {})[ident] = value
         shas = {v for v in known.values()}
-        for done, (path, items) in enumerate(_run(files, by_file, tagger, analyser, jobs), start=1):
-            report.read += 1
-            for item in items:
-                _record(store, report, item, known, shas, analyser)
-            if progress:
-                progress(done, len(files), path.name)
+        pending: list[tuple[str, Rows]] = []  # articles to write, in order
+        thresholds = rare_collections()
+        try:
+            for done, (path, items) in enumerate(_run(files, by_file, tagger, analyser, jobs), start=1):
+                report.read += 1
+                for item in items:
+                    _record(report, item, known, shas, analyser, pending)
+                if len(pending) >= BATCH:
+                    store.put_many(pending, analyser)
+                    pending.clear()
+                if progress:
+                    progress(done, len(files), path.name)
+            if pending:
+                store.put_many(pending, analyser)
+        finally:
+            gc.set_threshold(*thresholds)
     return report
 
 
@@ -98,12 +112,14 @@ def _run(files: list[Path], by_file, tagger: str, analyser: str, jobs: int) -> I
         for f, a in zip(files, args):
             yield f, _process(*a)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=rare_collections) as pool:
         chunk = max(1, min(16, len(files) // (jobs * 8)))
         yield from zip(files, pool.map(_process, *zip(*args), chunksize=chunk))
 
 
-def _record(store: Store, report: IngestReport, item: _Item, known, shas, analyser: str) -> None:
+def _record(report: IngestReport, item: _Item, known, shas, analyser: str,
+            pending: list[tuple[str, Rows]]) -> None:
+    """Count one worker answer in the report; an article to store goes to `pending`."""
     if isinstance(item, Refused):
         report.refused.append(item)
         return
@@ -115,12 +131,12 @@ def _record(store: Store, report: IngestReport, item: _Item, known, shas, analys
         if known[ident] == (sha256, analyser):
             report.unchanged.append(name)
             return
-        store.put_rows(ident, article_rows, analyser)
+        pending.append((ident, article_rows))
         report.replaced.append(name)
     elif (sha256, analyser) in shas:
         report.unchanged.append(name)  # the same content is stored under another path
     else:
-        store.put_rows(ident, article_rows, analyser)
+        pending.append((ident, article_rows))
         report.new.append(name)
     known[ident] = (sha256, analyser)
     shas.add((sha256, analyser))

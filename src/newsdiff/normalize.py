@@ -51,10 +51,17 @@ def fold_char(ch: str) -> str:
 
 
 class _FoldTable(dict):
-    """`str.translate` table: code point -> its key form, filled on first sight."""
+    """`str.translate` table: code point -> its key form, filled on first sight; `single`
+    holds the characters known to have a one-character key form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.single: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         out = self[code] = fold_char(chr(code))
+        if len(out) == 1:
+            self.single.add(chr(code))
         return out
 
 
@@ -69,7 +76,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     `original_span` rather than indexing by hand.
     """
     folded = _fold_text(text)
-    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text)):
+    if len(folded) == len(text) and _TABLE.single.issuperset(text):  # one key character per character
         offsets = list(range(len(text) + 1))  # one key character per character
         return folded, offsets
     chars: list[str] = []
@@ -103,6 +110,7 @@ _OWN_KEY_CANDIDATES = ("\t\n\r" + "".join(map(chr, range(0x20, 0x7F)))
 _OWN_KEY = "".join(c for c in _OWN_KEY_CANDIDATES if fold_char(c) == c)
 _FREQUENT = tuple((c, fold_char(c)) for c in "ةىأإآؤئ")
 _OTHER = re.compile(f"[^{re.escape(_OWN_KEY)}]")
+_TABLE.single.update(_OWN_KEY, (c for c, _ in _FREQUENT))
 _SHORT = 32  # shorter texts are translated directly
 
 

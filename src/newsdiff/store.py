@@ -1,9 +1,10 @@
 """The local store: one SQLite file holding articles, sentences and mentions.
 
-Each article is written in one transaction (old analysis deleted, new one inserted),
-so an interrupted ingest never leaves an article half-stored. The file is checked
-before anything is written: a file that is not a newsdiff database, a corrupt one,
-or one written by a newer schema is refused and left untouched.
+Articles are written in transactions of one or a few whole articles (old analysis
+deleted, new one inserted), so an interrupted ingest never leaves an article
+half-stored. The file is checked before anything is written: a file that is not a
+newsdiff database, a corrupt one, or one written by a newer schema is refused and
+left untouched.
 """
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ CREATE INDEX mentions_type ON mentions(type);
 _ARTICLE_COLS = ("file", "path", "sha256", "encoding", "text", "title", "author", "outlet",
                  "source", "url", "published", "published_precision")
 
+_INSERT_ARTICLE = (f"INSERT INTO articles (ident, analyser, ingested_at, {', '.join(_ARTICLE_COLS)}) "
+                   f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})")
 
 Rows = tuple[tuple, list[tuple], list[tuple], list[tuple]]  # article, sentences, excluded, mentions
 
@@ -194,23 +197,21 @@ class Store:
 
     def put(self, ident: str, article: Article, mentions: Iterable[Mention], analyser: str) -> None:
         """Store `article` and its mentions under `ident`, replacing any older version, atomically."""
-        self.put_rows(ident, rows(article, mentions), analyser)
+        self.put_many([(ident, rows(article, mentions))], analyser)
 
-    def put_rows(self, ident: str, article_rows: "Rows", analyser: str) -> None:
-        """`put` for an article already turned into rows (by `rows`, in an ingest worker)."""
-        article, sentences, excluded, mentions = article_rows
+    def put_many(self, articles: list[tuple[str, "Rows"]], analyser: str) -> None:
+        """`put` for several articles already turned into (ident, rows) (by `rows`, in ingest
+        workers), in one transaction, which costs less than one each: all stored, or none."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
             c = self.conn
-            c.execute("DELETE FROM articles WHERE ident = ?", (ident,))
-            cur = c.execute(
-                f"INSERT INTO articles (ident, analyser, ingested_at, {', '.join(_ARTICLE_COLS)}) "
-                f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})", (ident, analyser, now, *article))
-            aid = cur.lastrowid
-            c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [(aid, *r) for r in sentences])
-            c.executemany("INSERT INTO excluded VALUES (?, ?, ?, ?)", [(aid, *r) for r in excluded])
-            c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          [(aid, *r) for r in mentions])
+            for ident, (article, sentences, excluded, mentions) in articles:
+                c.execute("DELETE FROM articles WHERE ident = ?", (ident,))
+                aid = c.execute(_INSERT_ARTICLE, (ident, analyser, now, *article)).lastrowid
+                c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [(aid, *r) for r in sentences])
+                c.executemany("INSERT INTO excluded VALUES (?, ?, ?, ?)", [(aid, *r) for r in excluded])
+                c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              [(aid, *r) for r in mentions])
 
     # -- reading ---------------------------------------------------------------
     def count(self) -> int:

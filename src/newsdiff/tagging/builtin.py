@@ -20,11 +20,12 @@ from ..normalize import fold, key
 from ..resources import data_dir
 from . import gazetteer, rules, sports
 from .crf import CRFTagger
-from .features import proclitic_splits
+from .features import base_form, proclitic_splits
 
 MODEL_PATH = data_dir() / "ner.crfsuite"
 TYPES = {"PERS": "person", "LOC": "place", "ORG": "org"}
-_TOKEN = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+|\d+(?:[.,]\d+)*|\S")
+# a word is a run of letters and marks (runs of each, which the regex engine reads faster)
+_TOKEN = re.compile(r"(?:[^\W\d_]+|[\u064b-\u065f\u0670\u0640]+)+|\d+(?:[.,]\d+)*|\S")
 
 __all__ = ["BuiltinTagger", "available", "tokenize"]
 
@@ -45,6 +46,23 @@ def tokenize(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple
 def _token_key(token: str) -> str:
     """The match key of one token (the token itself if it has none), cached: words repeat."""
     return key(token) or token
+
+
+def _tokens(text: str, start: int, end: int, gaz: gazetteer.Gazetteer) -> list[rules.Token]:
+    """`rules.make_tokens` of `tokenize(text, start, end)` with `_token_key`s, each word's key
+    and reading worked out once."""
+    cache = gaz.word_cache("token")
+    out = []
+    pos = start
+    for t in _TOKEN.findall(text, start, end):
+        pos = text.find(t, pos)  # only spaces come between tokens
+        word = cache.get(t)
+        if word is None:
+            k = _token_key(t)
+            word = cache[t] = (k, *base_form(k, gaz))
+        out.append(rules.Token(t, pos, pos + len(t), *word))
+        pos += len(t)
+    return out
 
 
 class BuiltinTagger:
@@ -82,10 +100,7 @@ class BuiltinTagger:
     def tag(self, article: Article) -> list[Mention]:
         """Person, place and organisation mentions in the article's sentences."""
         gaz = self.gaz
-        tokens = []
-        for sent in article.sentences:
-            tokens.append(rules.make_tokens([(t, s, e, _token_key(t))
-                                             for t, s, e in tokenize(article.text, sent.start, sent.end)], gaz))
+        tokens = [_tokens(article.text, sent.start, sent.end, gaz) for sent in article.sentences]
         all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
         sport = sports.article_evidence(zip(tokens, all_crf_tags), gaz)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
@@ -96,10 +111,11 @@ class BuiltinTagger:
         _propagate(sents, gaz)
         mentions: list[Mention] = []
         for (sent, toks, tags), from_crf in zip(sents, crf_spans):
-            people = {sp for sp in spans(tags) if sp[0] == "PERS"} | {sp for sp in from_crf if sp[0] == "PERS"}
-            rules.administrations(toks, tags, gaz)  # names known only after propagation
-            rules.index_names(toks, tags, gaz)  # "مؤشر داو جونز" after "مارك جونز"
             found = spans(tags)
+            people = {sp for sp in found if sp[0] == "PERS"} | {sp for sp in from_crf if sp[0] == "PERS"}
+            changed = rules.administrations(toks, tags, gaz)  # names known only after propagation
+            if rules.index_names(toks, tags, gaz) or changed:  # "مؤشر داو جونز" after "مارك جونز"
+                found = spans(tags)
             orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
             # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")
             found += sorted(sp for sp in people if sp not in found
@@ -148,30 +164,27 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     for k, typ in known.items():
         first, *rest = k.split(" ")
         by_first.setdefault(first, {}).setdefault(len(rest) + 1, {})[tuple(rest)] = typ
-    may_start: dict[str, bool] = {}  # word key -> whether a known name can start with it
+    # word key -> (number of words, [(proclitic chars, base, other words -> type)]) of the
+    # known names that may start with it, longest first
+    starting: dict[str, list[tuple[int, list[tuple[int, str, dict[tuple[str, ...], str]]]]]] = {}
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
             k = toks[i].key
-            hit = may_start.get(k)
-            if hit is None:
-                hit = may_start[k] = any(base in by_first for _, base in proclitic_splits(k))
-            if not hit:
-                i += 1
-                continue
-            splits = proclitic_splits(k)
-            lengths = sorted({n for _, base in splits for n in by_first.get(base, ())}, reverse=True)
-            for n in lengths:  # the longest known name starting here first
+            names = starting.get(k)
+            if names is None:
+                names = starting[k] = _names_starting(k, by_first)
+            for n, readings in names:
                 if n > len(toks) - i:
                     continue
-                rest = tuple(t.key for t in toks[i + 1 : i + n])
+                rest = tuple([t.key for t in toks[i + 1 : i + n]]) if n > 1 else ()
                 typ = None
-                for clitic, base in splits:
-                    typ = by_first.get(base, {}).get(n, {}).get(rest)
+                for clitic, base, table in readings:
+                    typ = table.get(rest)
                     if typ:
                         toks[i].clitic, toks[i].base = clitic, base
                         break
-                if typ and all(t == "O" for t in tags[i : i + n]):
+                if typ and (tags[i] == "O" if n == 1 else all(t == "O" for t in tags[i : i + n])):
                     tags[i] = "B-" + typ
                     for j in range(i + 1, i + n):
                         tags[j] = "I-" + typ
@@ -179,6 +192,22 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
                     break
             else:
                 i += 1
+
+
+def _names_starting(k: str, by_first: dict[str, dict[int, dict[tuple[str, ...], str]]]) \
+        -> list[tuple[int, list[tuple[int, str, dict[tuple[str, ...], str]]]]]:
+    """For `_propagate`: the lengths of the known names that may start with word key `k`,
+    longest first, each with the readings of `k` (proclitic chars, base) that start one
+    and the table of their other words."""
+    splits = proclitic_splits(k)
+    if len(splits) == 1 and k not in by_first:  # most words
+        return []
+    splits = [(clitic, base, by_first[base]) for clitic, base in splits if base in by_first]
+    if not splits:
+        return []
+    lengths = sorted({n for _, _, by_length in splits for n in by_length}, reverse=True)
+    return [(n, [(clitic, base, by_length[n]) for clitic, base, by_length in splits if n in by_length])
+            for n in lengths]
 
 
 def _strip(text: str, tok: rules.Token) -> int:

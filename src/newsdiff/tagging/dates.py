@@ -59,8 +59,9 @@ def calendar() -> dict:
 @dataclass(frozen=True)
 class _Grammar:
     patterns: tuple[tuple[str, re.Pattern], ...]
-    # rule -> (needs a digit, words one of which it needs): a sentence without them
-    # cannot match the rule, which is then not run (most sentences have no date)
+    # rule -> (needs a digit, words one of which it needs where a pattern reads it: see
+    # `_starts_word`): a sentence without them cannot match the rule, which is then not
+    # run (most sentences have no date)
     triggers: dict[str, tuple[bool, tuple[str, ...]]]
     months: dict[str, int]  # folded name -> month
     msa: dict[int, str]  # month -> a name dateparser reads
@@ -174,10 +175,15 @@ def _candidates(sentence: Sentence, text: str) -> list[_Found]:
     g = _grammar()
     found = []
     has_digit = _DIGIT.search(text) is not None
+    present: dict[tuple[str, ...], bool] = {}  # trigger words -> whether one starts a word
     for rule, pattern in g.patterns:
         needs_digit, words = g.triggers[rule]
-        if not (needs_digit and has_digit) and not any(w in text for w in words):
-            continue
+        if not (needs_digit and has_digit):
+            hit = present.get(words)
+            if hit is None:
+                hit = present[words] = any(_starts_word(text, w) for w in words)
+            if not hit:
+                continue
         for m in pattern.finditer(text):
             s, e = m.span("x")
             f = _Found(rule, s, e, m, sentence, text)
@@ -189,6 +195,30 @@ def _candidates(sentence: Sentence, text: str) -> list[_Found]:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
+
+
+def _starts_word(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` where a rule's pattern can read it: at the start of
+    a word (no word character before it, as `(?<!\\w)`), perhaps after a proclitic (و ف
+    then ب ل ك, as the patterns' prefix), and not followed by a letter other than the ا of
+    الساعة (a time glued to a date) -- "اب" (August) begins many words."""
+    at = text.find(word)
+    while at >= 0:
+        start, end = at, at + len(word)
+        if start and text[start - 1] in "بلك":
+            start -= 1
+        if start and text[start - 1] in "وف":
+            start -= 1
+        if (not start or not _word_char(text[start - 1])) \
+                and (end == len(text) or not _word_char(text[end]) or text[end].isdecimal() or text[end] == "ا"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """Whether `ch` is a word character (`\\w`)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _plausible(f: _Found) -> bool:

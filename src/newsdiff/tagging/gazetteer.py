@@ -16,6 +16,7 @@ from ..normalize import key
 from ..resources import seeds_dir
 
 STRONG_CITY_POPULATION = 200_000
+WORD_CACHE_LIMIT = 100_000  # entries of one per-word memo (see Gazetteer.word_cache)
 FOREIGN_NAME_LIMIT = 100  # a city spelled like a frequent foreign name (فلاديمير) is not strong
 
 
@@ -64,6 +65,15 @@ class Gazetteer:
     phrase_starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
     base_cache: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # see features.base_form
     feature_cache: dict[str, tuple] = field(default_factory=dict, repr=False)  # see features.word_features
+    word_caches: dict[str, dict] = field(default_factory=dict, repr=False)  # see word_cache
+
+    def word_cache(self, name: str) -> dict:
+        """The tagger's memo called `name` of results that depend on a word and these
+        lists only; emptied when it reaches WORD_CACHE_LIMIT entries."""
+        cache = self.word_caches.get(name)
+        if cache is None or len(cache) >= WORD_CACHE_LIMIT:
+            cache = self.word_caches[name] = {}
+        return cache
 
     def lookup(self, k: str) -> str | None:
         """LOC/ORG for a strong place or known organisation key, else None."""

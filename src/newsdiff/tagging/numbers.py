@@ -148,7 +148,9 @@ def scan(text: str) -> list[Number]:
     out: list[Number] = []
     i = 0
     while i < len(toks):
-        found = _read(text, toks, i)
+        tok = toks[i][2]
+        # only these can start a number (see _read); most words are none
+        found = _read(text, toks, i) if tok[0].isdigit() or tok == "ال" or _word(tok) else None
         if found is None:
             i += 1
             continue

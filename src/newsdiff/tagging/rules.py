@@ -46,19 +46,36 @@ def make_tokens(items: list[tuple[str, int, int, str]], gaz: Gazetteer) -> list[
 
 def _name_like(tok: Token, tag: str, gaz: Gazetteer, unknown_ok: bool = False) -> bool:
     """Could this token be part of a person's name? (`unknown_ok`: unlisted words too)"""
+    how = _likeness(tok, gaz, gaz.word_cache("name_like"))
+    return how == _NAME or (how != _NEVER and (tag.endswith("PERS") or (unknown_ok and how == _UNLISTED)))
+
+
+# What `_likeness` says of a word: never a name; one only where tagged a person; also
+# as an unlisted word (`unknown_ok`); a name word (untagged too).
+_NEVER, _IF_PERSON, _UNLISTED, _NAME = range(4)
+
+
+def _likeness(tok: Token, gaz: Gazetteer, cache: dict) -> int:
+    """How `_name_like` reads a token, memoised in `cache` (gaz.word_cache("name_like"))."""
+    word = (tok.text, tok.key, tok.base)
+    how = cache.get(word)
+    if how is None:
+        how = cache[word] = _name_likeness(tok, gaz)
+    return how
+
+
+def _name_likeness(tok: Token, gaz: Gazetteer) -> int:
     b = tok.base
     if not b or tok.text in PUNCT_STOP or b in gaz.function_words or not b[0].isalpha() or _particle(tok.text):
-        return False
-    if tag.endswith("PERS"):
-        return True
+        return _NEVER
     if b in gaz.nationality or b in gaz.titles or b in gaz.role_heads or b in gaz.strong_places \
             or b in gaz.common_words or tok.key in gaz.common_words:
-        return False
+        return _IF_PERSON
     if b.startswith("ال") and b not in gaz.given_names:
-        return False
+        return _IF_PERSON
     if b in gaz.given_names or gaz.translit.get(b, 0) > 0:
-        return True
-    return unknown_ok and len(b) > 2 and not _DEFINITE.match(tok.key)
+        return _NAME
+    return _UNLISTED if len(b) > 2 and not _DEFINITE.match(tok.key) else _IF_PERSON
 
 
 @lru_cache(maxsize=1 << 14)
@@ -97,36 +114,50 @@ def _free(tags: list[str], i: int, j: int) -> bool:
     return True
 
 
-def _only_inside(tags: list[str], i: int, j: int) -> bool:
-    """Every span overlapping [i, j) lies inside it and is shorter or MISC (or there is none)."""
+def _only_inside(found: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """Every span of `found` (the sentence's spans) overlapping [i, j) lies inside it and is
+    shorter or MISC (or there is none)."""
     return all(
         (i <= s and e <= j and (e - s < j - i or typ == "MISC"))
-        for typ, s, e in spans(tags) if s < j and i < e
+        for typ, s, e in found if s < j and i < e
     )
+
+
+def _phrase_splits(k: str, gaz: Gazetteer) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The readings (proclitic chars, base) of a word key that start a gazetteer phrase,
+    and the length of the longest such phrase."""
+    splits = [(c, b) for c, b in proclitic_splits(k) if b in gaz.phrase_starts]
+    if any(c for c, _ in splits) and (k in gaz.common_words or k in gaz.places):
+        # a word that is itself a common word or a place (كبيرا، وجده) is not read as
+        # proclitic + place (ك + بيرا، و + جده)
+        splits = [(c, b) for c, b in splits if not c]
+    return tuple(splits), max((gaz.phrase_starts[b] for _, b in splits), default=0)
 
 
 def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """Longest strong-place / known-organisation phrases where nothing else is tagged."""
     i = 0
-    starts = gaz.phrase_starts
+    cache = gaz.word_cache("phrase_splits")
+    found_spans = None  # spans(tags), until tags change
     while i < len(toks):
         k = toks[i].key
-        splits = [(c, b) for c, b in proclitic_splits(k) if b in starts]
-        if any(c for c, _ in splits) and (k in gaz.common_words or k in gaz.places):
-            # a word that is itself a common word or a place (كبيرا، وجده) is not read as
-            # proclitic + place (ك + بيرا، و + جده)
-            splits = [(c, b) for c, b in splits if not c]
+        hit = cache.get(k)
+        if hit is None:
+            hit = cache[k] = _phrase_splits(k, gaz)
+        splits, longest = hit
         if not splits:
             i += 1
             continue
-        longest = max((gaz.phrase_starts[b] for _, b in splits), default=0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             rest = [t.key for t in toks[i + 1 : i + n]]
             found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in splits]
             found = [f for f in found if f[2] and not (n == 1 and _needs_context(toks, i, f[1], gaz))]
-            if found and _only_inside(tags, i, i + n):
+            if found and found_spans is None:
+                found_spans = spans(tags)
+            if found and _only_inside(found_spans, i, i + n):
                 toks[i].clitic, toks[i].base, label = found[0]
                 _set(tags, i, i + n, label)
+                found_spans = None
                 i += n
                 break
             if found and _exactly(tags, i, i + n):
@@ -197,8 +228,11 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
     """Trigger + name phrases; with `institutions`, also ministries, armed forces and
     metonyms of a named state (وزارة الطاقة، الجيش الروسي، الخارجية الأمريكية)."""
     i = 0
-    heads = _first_words(gaz.armed_forces) | _first_words(gaz.metonym_heads)
+    heads, starts = _org_heads(gaz, institutions)
     while i < len(toks):
+        if toks[i].base not in starts:
+            i += 1
+            continue
         end = _institution_end(toks, tags, i, gaz) if institutions and toks[i].base in heads else i
         if end > i:
             if _free(tags, i, end) or all(t == "O" or t.endswith("LOC") for t in tags[i:end]):
@@ -220,12 +254,29 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
         i += 1
 
 
-def administrations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """Tag "إدارة ترامب" as an organisation once the name in it is known as a person."""
-    for i in range(len(toks)):
-        end = _administration_end(toks, tags, i, gaz) if tags[i] == "O" else i
-        if end > i:
-            _set(tags, i, end, "ORG")
+def _org_heads(gaz: Gazetteer, institutions: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(first words of armed forces and metonyms, every base at which `organisations` may
+    find something), computed once."""
+    cache = gaz.word_cache("org_heads")
+    hit = cache.get(institutions)
+    if hit is None:
+        heads = _first_words(gaz.armed_forces) | _first_words(gaz.metonym_heads)
+        starts = heads | gaz.administration | gaz.org_triggers if institutions else frozenset(gaz.org_triggers)
+        hit = cache[institutions] = (heads, starts)
+    return hit
+
+
+def administrations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> bool:
+    """Tag "إدارة ترامب" as an organisation once the name in it is known as a person;
+    whether any was."""
+    found = False
+    for i, tok in enumerate(toks):
+        if tok.base in gaz.administration and tags[i] == "O":
+            end = _administration_end(toks, tags, i, gaz)
+            if end > i:
+                _set(tags, i, end, "ORG")
+                found = True
+    return found
 
 
 def _administration_end(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer) -> int:
@@ -352,8 +403,9 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """Names after a title or role phrase (+ adjectives), after a verb of saying,
     before an apposition, or made of a frequent first name and another name word."""
     n = len(toks)
+    likeness = gaz.word_cache("name_like")
     for i, tok in enumerate(toks):
-        if tags[i] != "O" or not _name_like(tok, "O", gaz) or i == 0:
+        if i == 0 or tags[i] != "O" or _likeness(tok, gaz, likeness) != _NAME:  # not _name_like(tok, "O")
             continue
         prev = toks[i - 1]
         # a name right after a title or role carries no proclitic ("الفريق بكأس" is "the
@@ -466,12 +518,14 @@ def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
                 tags[k] = "O"
 
 
-def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> bool:
     """A "person" right after an index, share, currency or model noun, or one name word
-    after it, is the thing's name ("مؤشر داو جونز الصناعي", "سهم أرامكو"): not a person."""
+    after it, is the thing's name ("مؤشر داو جونز الصناعي", "سهم أرامكو"): not a person.
+    Returns whether it changed a tag."""
     if "B-PERS" not in tags:
-        return
+        return False
     heads = context_words.load().index_heads
+    changed = False
     for i, tok in enumerate(toks[:-1]):
         if tok.base not in heads:
             continue
@@ -479,11 +533,13 @@ def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         if tags[s] == "O" and s + 1 < len(toks) and _name_like(toks[s], "O", gaz, unknown_ok=True):
             s += 1
         if tags[s] == "B-PERS":
+            changed = True
             tags[s] = "O"
             s += 1
             while s < len(tags) and tags[s] == "I-PERS":
                 tags[s] = "O"
                 s += 1
+    return changed
 
 
 def _people_group(k: str, groups: frozenset[str], gaz: Gazetteer) -> bool:
