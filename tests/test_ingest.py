@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ARTICLE, CORPUS, GOLD, write
+from conftest import ARTICLE, GOLD, write
 from newsdiff.store import Store
 
 
