@@ -12,8 +12,8 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from collections import Counter
-from itertools import zip_longest
 from dataclasses import dataclass
+from itertools import zip_longest
 
 import numpy as np
 from scipy import sparse
