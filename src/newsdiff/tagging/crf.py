@@ -162,19 +162,23 @@ def _read_model(path: str | Path) -> tuple[list[str], dict[str, int], np.ndarray
 def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """Best label paths of a padded batch (sentences x positions x labels).
 
-    Past a sentence's end its scores are carried unchanged and its back-pointers are
-    the identity, so one backward pass serves every length.
+    Sentences are taken longest first, so at each position the live ones are a prefix
+    of the batch; the others keep their scores, and their back-pointers stay the
+    identity, so one backward pass serves every length.
     """
     n_sent, n_pos, n_lab = emissions.shape
-    identity = np.broadcast_to(np.arange(n_lab), (n_sent, n_lab))
-    score = emissions[:, 0]
+    order = np.argsort(-lengths, kind="stable")
+    emissions = emissions[order]
+    live = np.searchsorted(-lengths[order], -np.arange(n_pos), side="left")  # sentences longer than t
+    score = emissions[:, 0].copy()
     back = np.empty((n_sent, n_pos, n_lab), dtype=np.intp)
+    back[:] = np.arange(n_lab)
     for t in range(1, n_pos):
-        cand = score[:, :, None] + transitions
+        k = live[t]
+        cand = score[:k, :, None] + transitions
         best = cand.argmax(axis=1)
-        live = (t < lengths)[:, None]
-        score = np.where(live, cand.max(axis=1) + emissions[:, t], score)
-        back[:, t] = np.where(live, best, identity)
+        back[:k, t] = best
+        score[:k] = cand.max(axis=1) + emissions[:k, t]
     path = np.empty((n_sent, n_pos), dtype=np.intp)
     cur = score.argmax(axis=1)
     rows = np.arange(n_sent)
@@ -182,4 +186,6 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
         path[:, t] = cur
         cur = back[rows, t, cur]
     path[:, 0] = cur
-    return path
+    out = np.empty_like(path)
+    out[order] = path
+    return out
