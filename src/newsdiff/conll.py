@@ -59,6 +59,20 @@ def spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return out
 
 
+def set_span(tags: list[str], i: int, j: int, label: str) -> None:
+    """Tag tokens [i, j) as one `label` span, cutting any span that went on past j."""
+    if j < len(tags) and tags[j].startswith("I-"):
+        tags[j] = "B-" + tags[j][2:]
+    tags[i] = "B-" + label
+    for t in range(i + 1, j):
+        tags[t] = "I-" + label
+
+
+def clear(tags: list[str], i: int, j: int) -> None:
+    """Untag tokens [i, j)."""
+    tags[i:j] = ["O"] * (j - i)
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0

@@ -76,7 +76,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     `original_span` rather than indexing by hand.
     """
     folded = _fold_text(text)
-    if len(folded) == len(text) and _TABLE.single.issuperset(text):  # one key character per character
+    if len(folded) == len(text) and _TABLE.single.issuperset(text):
         offsets = list(range(len(text) + 1))  # one key character per character
         return folded, offsets
     chars: list[str] = []

@@ -53,15 +53,12 @@ def _tokens(text: str, start: int, end: int, gaz: gazetteer.Gazetteer) -> list[r
     and reading worked out once."""
     cache = gaz.word_cache("token")
     out = []
-    pos = start
-    for t in _TOKEN.findall(text, start, end):
-        pos = text.find(t, pos)  # only spaces come between tokens
+    for t, s, e in tokenize(text, start, end):
         word = cache.get(t)
         if word is None:
             k = _token_key(t)
             word = cache[t] = (k, *base_form(k, gaz))
-        out.append(rules.Token(t, pos, pos + len(t), *word))
-        pos += len(t)
+        out.append(rules.Token(t, s, e, *word))
     return out
 
 

@@ -56,11 +56,11 @@ def known(k: str, g: Gazetteer) -> bool:
 
 def base_form(k: str, g: Gazetteer) -> tuple[int, str]:
     """The lexicon-preferred reading of a word key: (proclitic chars, remainder)."""
-    hit = g.base_cache.get(k)
+    cache = g.word_cache("base")
+    hit = cache.get(k)
     if hit is None:
         splits = proclitic_splits(k)
-        hit = splits[0] if known(k, g) else next((s for s in splits[1:] if known(s[1], g)), splits[0])
-        g.base_cache[k] = hit
+        hit = cache[k] = splits[0] if known(k, g) else next((s for s in splits[1:] if known(s[1], g)), splits[0])
     return hit
 
 
@@ -149,7 +149,8 @@ class WordFeatures(NamedTuple):
 
 def word_features(k: str, g: Gazetteer) -> WordFeatures:
     """`WordFeatures` of one word key, cached per gazetteer."""
-    hit = g.feature_cache.get(k)
+    cache = g.word_cache("features", _CACHE_LIMIT)
+    hit = cache.get(k)
     if hit is not None:
         return hit
     n, b = base_form(k, g)
@@ -167,9 +168,7 @@ def word_features(k: str, g: Gazetteer) -> WordFeatures:
         if abs(d) == 1:
             near[d].append(f"{d}:s2={b[-2:]}")
     hit = WordFeatures(k, b, own, near, ["before:" + c for c in classes if c in _BEFORE])
-    if len(g.feature_cache) >= _CACHE_LIMIT:
-        g.feature_cache.clear()
-    g.feature_cache[k] = hit
+    cache[k] = hit
     return hit
 
 

@@ -62,15 +62,13 @@ class Gazetteer:
     phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
     max_phrase: int = 1
     phrase_starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
-    base_cache: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)  # see features.base_form
-    feature_cache: dict[str, tuple] = field(default_factory=dict, repr=False)  # see features.word_features
     word_caches: dict[str, dict] = field(default_factory=dict, repr=False)  # see word_cache
 
-    def word_cache(self, name: str) -> dict:
+    def word_cache(self, name: str, limit: int = WORD_CACHE_LIMIT) -> dict:
         """The tagger's memo called `name` of results that depend on a word and these
-        lists only; emptied when it reaches WORD_CACHE_LIMIT entries."""
+        lists only; emptied when it reaches `limit` entries."""
         cache = self.word_caches.get(name)
-        if cache is None or len(cache) >= WORD_CACHE_LIMIT:
+        if cache is None or len(cache) >= limit:
             cache = self.word_caches[name] = {}
         return cache
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..conll import spans
+from ..conll import clear, set_span, spans
 from . import context_words, sports
 from .features import base_form, proclitic_splits
 from .gazetteer import Gazetteer
@@ -91,19 +91,9 @@ def particles_not_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
     for typ, s, e in spans(tags):
         if _particle(toks[s].text):
             keep = e - s > 2 or (e - s == 2 and (typ != "PERS" or toks[s + 1].base in gaz.given_names))
-            for k in range(s, e):
-                tags[k] = "O"
+            clear(tags, s, e)
             if keep:
-                _set(tags, s + 1, e, typ)
-
-
-def _set(tags: list[str], i: int, j: int, label: str) -> None:
-    """Tag tokens [i, j) as one span, cutting any span that overlapped it."""
-    if j < len(tags) and tags[j].startswith("I-"):
-        tags[j] = "B-" + tags[j][2:]
-    tags[i] = "B-" + label
-    for t in range(i + 1, j):
-        tags[t] = "I-" + label
+                set_span(tags, s + 1, e, typ)
 
 
 def _free(tags: list[str], i: int, j: int) -> bool:
@@ -156,7 +146,7 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
                 found_spans = spans(tags)
             if found and _only_inside(found_spans, i, i + n):
                 toks[i].clitic, toks[i].base, label = found[0]
-                _set(tags, i, i + n, label)
+                set_span(tags, i, i + n, label)
                 found_spans = None
                 i += n
                 break
@@ -236,19 +226,19 @@ def organisations(toks: list[Token], tags: list[str], gaz: Gazetteer, institutio
         end = _institution_end(toks, tags, i, gaz) if institutions and toks[i].base in heads else i
         if end > i:
             if _free(tags, i, end) or all(t == "O" or t.endswith("LOC") for t in tags[i:end]):
-                _set(tags, i, end, "ORG")
+                set_span(tags, i, end, "ORG")
             i = end
             continue
         end = _administration_end(toks, tags, i, gaz) if institutions else i
         if end > i:
-            _set(tags, i, end, "ORG")
+            set_span(tags, i, end, "ORG")
             i = end
             continue
         if toks[i].base in gaz.org_triggers and i + 1 < len(toks) \
                 and not (i > 0 and toks[i - 1].base in gaz.place_triggers):  # "مدينة بورصة"
             start, end = _org_name(toks, tags, i, gaz, institutions)
             if end > start and _free(tags, start, end):
-                _set(tags, start, end, "ORG")
+                set_span(tags, start, end, "ORG")
                 i = end
                 continue
         i += 1
@@ -274,7 +264,7 @@ def administrations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> bool:
         if tok.base in gaz.administration and tags[i] == "O":
             end = _administration_end(toks, tags, i, gaz)
             if end > i:
-                _set(tags, i, end, "ORG")
+                set_span(tags, i, end, "ORG")
                 found = True
     return found
 
@@ -374,7 +364,7 @@ def media(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         if k > j and (not quoted or (k < len(toks) and toks[k].text in QUOTES)):
             if quoted or tags[j][2:] in ("ORG", "MISC") or toks[j].key in gaz.orgs:
                 if _free(tags, j, k) or all(tags[t] == "O" or tags[t].endswith("PERS") for t in range(j, k)):
-                    _set(tags, j, k, "ORG")
+                    set_span(tags, j, k, "ORG")
 
 
 def _name_end(toks: list[Token], tags: list[str], start: int, gaz: Gazetteer) -> int:
@@ -416,12 +406,12 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         ))
         end = _name_end(toks, tags, i, gaz)
         if end > i and introduced and (end - i >= 2 or _first_name(tok, gaz)):
-            _set(tags, i, _merge_person(tags, end), "PERS")
+            set_span(tags, i, _merge_person(tags, end), "PERS")
     for i in range(n - 1):
         if tags[i] == "O" and tags[i + 1] == "O" and gaz.translit.get(toks[i].base, 0) >= 20 \
                 and toks[i].base not in gaz.places and _name_like(toks[i], "O", gaz) \
                 and _name_like(toks[i + 1], "O", gaz):
-            _set(tags, i, _merge_person(tags, _name_end(toks, tags, i, gaz)), "PERS")
+            set_span(tags, i, _merge_person(tags, _name_end(toks, tags, i, gaz)), "PERS")
     # apposition: "X Y، رئيس ..." with X Y unknown to the CRF but name-like
     for i in range(1, n - 1):
         if toks[i].text == "،" and toks[i + 1].base in gaz.role_heads and tags[i - 1] == "O":
@@ -430,19 +420,18 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
                 s -= 1
             if s < i and (i - s >= 2) and (s == 0 or toks[s - 1].text in PUNCT_STOP
                                            or toks[s - 1].base in gaz.function_words):
-                _set(tags, s, i, "PERS")
+                set_span(tags, s, i, "PERS")
     # clean-up: adjectives are not persons; a place right after a name is not part of it
     for typ, s, e in spans(tags):
         if typ != "PERS":
             continue
         if all(t.key in gaz.nationality or t.base in gaz.common_words for t in toks[s:e]):
-            for k in range(s, e):
-                tags[k] = "O"
+            clear(tags, s, e)
         elif e - s > 1 and toks[e - 1].base in gaz.major_places:
             if any(_first_name(t, gaz) for t in toks[s : e - 1]):
                 tags[e - 1] = "B-LOC"
             else:  # no name before the place: a club or company (دينامو كييف، سبارتاك موسكو)
-                _set(tags, s, e, "ORG")
+                set_span(tags, s, e, "ORG")
 
 
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
@@ -456,8 +445,7 @@ def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
             continue
         after_noun = s > 0 and toks[s - 1].key.startswith("ال") and toks[s - 1].clitic == 0
         if toks[s].base not in gaz.strong_places or after_noun:
-            for k in range(s, e):
-                tags[k] = "O"
+            clear(tags, s, e)
 
 
 def _foreign_token(tok: Token, gaz: Gazetteer) -> bool:
@@ -488,7 +476,7 @@ def foreign_name_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
         # at the start of a sentence a two-word foreign name must follow ("بان كي مون")
         if (e - s > 1 and (q < 0 or toks[q].text in PUNCT_STOP or toks[q].text in QUOTES)) \
                 or (q >= 0 and toks[q].base in gaz.titles) or left_role(toks, tags, s - 1, gaz, inner=False) is not None:
-            _set(tags, s - 1, e, "PERS")
+            set_span(tags, s - 1, e, "PERS")
 
 
 def _introduces_clitic_name(toks: list[Token], tags: list[str], s: int, gaz: Gazetteer) -> bool:
@@ -514,8 +502,7 @@ def proclitic_given_names(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
                and u.text not in PUNCT_STOP for u in toks[s + 1 : e]):
             continue
         if not _introduces_clitic_name(toks, tags, s, gaz):
-            for k in range(s, e):
-                tags[k] = "O"
+            clear(tags, s, e)
 
 
 def index_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> bool:
@@ -551,15 +538,10 @@ def _people_group(k: str, groups: frozenset[str], gaz: Gazetteer) -> bool:
 def groups_not_organisations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A group of people tagged alone as an organisation or a place is neither."""
     groups = context_words.load().people_groups
-    for s, tag in enumerate(tags):
-        if tag != "B-ORG" and tag != "B-LOC":
-            continue
-        e, inside = s + 1, "I-" + tag[2:]
-        while e < len(tags) and tags[e] == inside:
-            e += 1
-        if e - s <= 3 and _people_group(" ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]]), groups, gaz):
-            for k in range(s, e):
-                tags[k] = "O"
+    for typ, s, e in spans(tags):
+        if typ in ("ORG", "LOC") and tags[s][0] == "B" and e - s <= 3 \
+                and _people_group(" ".join([toks[s].base] + [t.key for t in toks[s + 1 : e]]), groups, gaz):
+            clear(tags, s, e)
 
 
 def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool = True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..conll import set_span
 from ..normalize import key
 from . import context_words
 from .gazetteer import Gazetteer
@@ -155,15 +156,6 @@ def _name_word(tok, gaz: Gazetteer) -> bool:
         and k not in gaz.function_words and k not in _words().any
 
 
-def _set_org(tags: list[str], s: int, e: int) -> None:
-    """Tag tokens [s, e) as one organisation, cutting a span that continued past e."""
-    if e < len(tags) and tags[e].startswith("I-"):
-        tags[e] = "B-" + tags[e][2:]
-    tags[s] = "B-ORG"
-    for k in range(s + 1, e):
-        tags[k] = "I-ORG"
-
-
 def _subject(toks, start: int, e: int) -> bool:
     """"فاز X على Y", "تعادل X مع Y": X right after a win or draw word, before على/مع."""
     if start == 0 or e >= len(toks):
@@ -201,5 +193,5 @@ def clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> 
                 and _club_place(toks, s, e, gaz):
             for k in [*range(b, start), *range(e, end)]:
                 tags[k] = "O"
-            _set_org(tags, start, e)
+            set_span(tags, start, e, "ORG")
         b = end
