@@ -35,6 +35,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from newsdiff.normalize import key
+
 ROOT = Path(__file__).resolve().parents[1]
 STORY_SIZE = 8
 OUTLET_SHARE = 0.15  # share of rewritable words each article of a story replaces again
@@ -65,8 +67,6 @@ def vocabularies() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
 
 def _is_name(word: str) -> bool:
     """Whether a word as written is a listed name, with or without a proclitic or ال."""
-    from newsdiff.normalize import key
-
     names = vocabularies()[2]
     k = key(word)
     return any(k[len(p):] in names for p in _PROCLITICS if k.startswith(p))
