@@ -48,28 +48,20 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
-def common_words(train: Path, share: float = 0.5) -> set[str]:
-    """Token keys that the first 5/6 of ANERcorp tags O >= 3 times and in > `share` of uses."""
-    sents = read_conll(train)
-    sents = sents[: len(sents) - len(sents) // 6]
-    o_count, all_count = Counter(), Counter()
-    for sent in sents:
-        for tok, tag in sent:
-            k = key(tok)
-            all_count[k] += 1
-            if tag == "O":
-                o_count[k] += 1
-    return {k for k, n in o_count.items() if n >= 3 and n > share * all_count[k]}
-
-
 def word_counts(train: Path) -> dict[str, Counter]:
-    """Token key -> Counter of O / name tags over the first 5/6 of ANERcorp."""
+    """Token key -> Counter of O / name tags over the first 5/6 of ANERcorp (the part the
+    tagger trains on)."""
     sents = read_conll(train)
     counts: dict[str, Counter] = {}
     for sent in sents[: len(sents) - len(sents) // 6]:
         for tok, tag in sent:
             counts.setdefault(key(tok), Counter())["O" if tag == "O" else "name"] += 1
     return counts
+
+
+def common_words(counts: dict[str, Counter], share: float = 0.5) -> set[str]:
+    """Token keys tagged O >= 3 times and in > `share` of their uses (`word_counts`)."""
+    return {k for k, c in counts.items() if c["O"] >= 3 and c["O"] > share * (c["O"] + c["name"])}
 
 
 def ambiguous_places(names, counts: dict[str, Counter], common: set[str]) -> set[str]:
@@ -152,21 +144,22 @@ def translit(gaz: Path) -> Counter:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "seeds/gazetteers")
     args = ap.parse_args()
     gaz = args.data / "gazetteers"
     args.out.mkdir(parents=True, exist_ok=True)
-    common = common_words(args.data / "anercorp/train.conll")
+    counts = word_counts(args.data / "anercorp/train.conll")
+    common = common_words(counts)
     pl = {k: v for k, v in places(gaz).items() if " " in k or k not in common}
     with open(args.out / "places.tsv", "w", encoding="utf-8") as fh:
         for k in sorted(pl):
             fh.write(f"{k}\t{pl[k][0]}\t{pl[k][1]}\n")
     names = given_names(gaz)
     (args.out / "given_names.txt").write_text("".join(f"{k}\n" for k in sorted(names)), encoding="utf-8")
-    strict = common_words(args.data / "anercorp/train.conll", 0.9)
+    strict = common_words(counts, 0.9)
     (args.out / "common_words.txt").write_text("".join(f"{k}\n" for k in sorted(strict)), encoding="utf-8")
-    amb = ambiguous_places(pl, word_counts(args.data / "anercorp/train.conll"), strict)
+    amb = ambiguous_places(pl, counts, strict)
     (args.out / "ambiguous_places.txt").write_text("".join(f"{k}\n" for k in sorted(amb)), encoding="utf-8")
     tl = translit(gaz)
     with open(args.out / "translit.tsv", "w", encoding="utf-8") as fh:
