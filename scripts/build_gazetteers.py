@@ -1,4 +1,4 @@
-"""Build the generated gazetteer lists in seeds/gazetteers/ from /work/shared/data.
+"""Build the generated gazetteer lists in seeds/gazetteers/ from ../shared/data (beside the checkout).
 
 Writes, as UTF-8 text with normalised keys (newsdiff.normalize.key):
   places.tsv      key, kind (country/region/city/subdivision), population (0 if unknown)
@@ -12,7 +12,7 @@ Single-word place names that ANERcorp's text mostly uses as ordinary words
 (tagged O at least 3 times and more often than not, counted on the first five
 sixths of train.conll, the part the tagger trains on) are left out.
 
-Usage: python scripts/build_gazetteers.py [--data /work/shared/data] [--out seeds/gazetteers]
+Usage: python scripts/build_gazetteers.py [--data ../shared/data] [--out seeds/gazetteers]
 """
 from __future__ import annotations
 
