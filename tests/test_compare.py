@@ -215,3 +215,27 @@ def test_compare_on_an_existing_empty_store(cli, tmp_path):
     Store.open(cli.db).close()
     result = cli("compare", "--topic", MIAMI_TALKS)
     assert result.exit_code == 1 and "holds no articles" in result.output and "newsdiff ingest" in result.output
+
+
+def test_compare_jobs_two_gives_the_same_report(seed_store, monkeypatch):
+    """The per-article work in forked worker processes (several tasks of two articles)
+    gives byte for byte the report of one process."""
+    from click.testing import CliRunner
+
+    from newsdiff.cli import main
+    from newsdiff.compare import groundwork
+
+    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
+    one = CliRunner().invoke(main, args)
+    monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(groundwork, "CHUNK", 2)
+    two = CliRunner().invoke(main, args + ["--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout
+    assert json.loads(two.stdout)["quotes"] and json.loads(two.stdout)["claims"]["shared"]
+
+
+def test_compare_refuses_zero_jobs(seed_store, cli):
+    result = cli("compare", "--topic", MIAMI_TALKS, "--jobs", "0", db=False)
+    assert result.exit_code == 2
+    assert "--jobs" in result.output and "Traceback" not in result.output

@@ -174,3 +174,19 @@ def test_shipped_model_tags_from_an_installed_wheel(tmp_path):
     module, seeds, tags = out.stdout.strip().splitlines()
     assert module.startswith(str(site)) and seeds.startswith(str(site))
     assert "('person', 'فلاديمير بوتين')" in tags and "('place', 'موسكو')" in tags
+
+
+def test_mentions_come_back_in_text_order_whatever_order_they_were_stored(tmp_path):
+    """`Store.put` (library use) may be given mentions in any order; readers get text order."""
+    from newsdiff.model import Article, Mention, Sentence
+    from newsdiff.store import Store
+
+    text = "قال بوتين إن روسيا مستعدة."
+    article = Article(file="a.txt", path="a.txt", text=text, encoding="utf-8", sha256="0" * 64,
+                      sentences=[Sentence(0, 0, len(text), text)])
+    place = Mention("place", 13, 18, text[13:18], 0, "روسيا")
+    person = Mention("person", 4, 9, text[4:9], 0, "بوتين")
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.put("/x/a.txt", article, [place, person], "test")
+        got = store.mentions()["a.txt"]
+    assert [(m.type, m.surface) for m in got] == [("person", "بوتين"), ("place", "روسيا")]

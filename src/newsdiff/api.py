@@ -116,8 +116,9 @@ def topics(db: Optional[str] = None, topics_dir: Optional[str] = None) -> list[d
 
 
 def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = None,
-            aliases: Optional[str] = None):
-    """The comparison (`newsdiff.compare.Comparison`) of the articles `topic` selects."""
+            aliases: Optional[str] = None, jobs: int = 1):
+    """The comparison (`newsdiff.compare.Comparison`) of the articles `topic` selects;
+    `jobs` processes share the per-article work of a large topic."""
     from .aliases import load_aliases, merged
     from .compare import build_comparison
     from .errors import EmptyResult
@@ -135,7 +136,7 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     user = load_aliases(aliases) if aliases else None
     with paused_gc():
         return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
-                                selected, mentions, merged(chosen.aliases, user))
+                                selected, mentions, merged(chosen.aliases, user), jobs)
 
 
 def show(article: str, sentence: int, db: Optional[str] = None) -> dict[str, Any]:

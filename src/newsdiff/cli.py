@@ -191,15 +191,17 @@ def topics(db, topics_dir, as_json):
 @db_option
 @topics_option
 @click.option("--aliases", metavar="FILE", envvar="NEWSDIFF_ALIASES", help="YAML of names to merge or keep apart.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Share the per-article work among this many processes (same result as 1).")
 @json_option
 @click.option("--html", "html_file", metavar="FILE", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML report to FILE.")
-def compare(topic, db, topics_dir, aliases, as_json, html_file):
+def compare(topic, db, topics_dir, aliases, jobs, as_json, html_file):
     """Compare the articles of a topic: coverage, actors, roles, figures that agree or
     conflict, timeline, shared and exclusive claims, quotes; each with its source."""
     from .api import compare as run
 
-    result = run(topic, db, topics_dir, aliases)
+    result = run(topic, db, topics_dir, aliases, jobs)
     if html_file:
         from .report.html import write_html
 

@@ -67,13 +67,17 @@ Rows = tuple[tuple, list[tuple], list[tuple], list[tuple]]  # article, sentences
 
 def rows(article: Article, mentions: Iterable[Mention]) -> Rows:
     """An article and its mentions as the store's rows (without the article id), cheap to
-    send from a worker process."""
+    send from a worker process; the mentions in text order, as `Store.mentions` reads them."""
     return (tuple(getattr(article, col) for col in _ARTICLE_COLS),
             [(s.index, s.start, s.end, s.part) for s in article.sentences],
             [(b.start, b.end, b.reason) for b in article.excluded],
             [(m.type, m.start, m.end, m.sentence, m.key, m.role,
               None if m.value is None else json.dumps(m.value, ensure_ascii=False),
-              m.unit, m.kind, m.qualifier, m.source) for m in mentions])
+              m.unit, m.kind, m.qualifier, m.source) for m in sorted(mentions, key=_text_order)])
+
+
+def _text_order(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
 
 
 def default_path() -> str:
@@ -244,21 +248,37 @@ class Store:
         return (r for r in rows if r[0] in by_id)
 
     def mentions(self, types: Optional[Iterable[str]] = None) -> dict[str, list[Mention]]:
-        """Article file name -> its mentions (optionally of some types only), in text order."""
-        texts = dict(self.conn.execute("SELECT id, text FROM articles"))
-        sql = ('SELECT a.file, m.article_id, m.type, m.start, m."end", m.sentence, m.key, m.role, m.value, '
-               'm.unit, m.kind, m.qualifier, m.source FROM mentions m JOIN articles a ON a.id = m.article_id')
+        """Article file name -> its mentions (optionally of some types only), in text order.
+
+        Each article's mentions are stored in text order (`put_many`), so they are read
+        in the table's own order, without a sort."""
+        names, texts = {}, {}
+        for aid, file, text in self.conn.execute("SELECT id, file, text FROM articles ORDER BY file, id"):
+            names[aid], texts[aid] = file, text
+        sql = ('SELECT article_id, type, start, "end", sentence, key, role, value, unit, kind, qualifier, '
+               'source FROM mentions')
         args: tuple = ()
         if types:
             types = list(types)
-            sql += f" WHERE m.type IN ({', '.join('?' * len(types))})"
+            sql += f" WHERE type IN ({', '.join('?' * len(types))})"
             args = tuple(types)
+        by_article: dict[int, list[Mention]] = {aid: [] for aid in names}
+        values: dict[Optional[str], object] = {None: None}  # each distinct JSON value decoded once
+        for aid, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
+                sql + " ORDER BY rowid", args):
+            if value not in values:
+                values[value] = json.loads(value)
+            by_article[aid].append(Mention(typ, s, e, texts[aid][s:e], sent, k, role, values[value],
+                                           unit, kind, qual, src))
         out: dict[str, list[Mention]] = {}
-        for file, aid, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
-                sql + " ORDER BY a.file, m.start, m.\"end\"", args):
-            out.setdefault(file, []).append(Mention(
-                typ, s, e, texts[aid][s:e], sent, k, role, None if value is None else json.loads(value),
-                unit, kind, qual, src))
+        for aid, found in by_article.items():
+            if not found:
+                continue
+            file = names[aid]
+            if file in out:  # two stored articles with one file name: merged in text order
+                out[file] = sorted(out[file] + found, key=lambda m: (m.start, m.end))
+            else:
+                out[file] = found
         return out
 
 

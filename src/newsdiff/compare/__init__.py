@@ -16,17 +16,12 @@ from typing import Any, Optional
 from ..aliases import Aliases
 from ..bulk import paused_gc
 from ..model import Article, Mention
-from ..normalize import key
 from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
-from .quotes import find_quotes
-from .text import content_words, events
+from .groundwork import NAME_TYPES, prepare_all
 from .timeline import Dated, build_timeline
 
-NAME_TYPES = ("person", "place", "org")
-LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
-EVENT_WINDOW = 100  # characters each side of a figure that say what event it belongs to
 
 
 @dataclass
@@ -79,10 +74,13 @@ def _ref(article: Article, m: Mention) -> dict[str, Any]:
 
 
 def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[str]]],
-                     mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None) -> Comparison:
-    """Compare the `selected` articles (each with why it was selected)."""
+                     mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None,
+                     jobs: int = 1) -> Comparison:
+    """Compare the `selected` articles (each with why it was selected); `jobs` processes
+    may share the per-article work (`groundwork`)."""
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
+    pending = prepare_all(articles, mine, jobs)
     entities = resolve(mine, aliases)
     name_of: dict[int, str] = {}  # id of a name mention -> its entity's name
     for e in entities:
@@ -92,25 +90,25 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
     comp.entities = _matrix(entities, list(articles))
     comp.roles = _roles(entities, articles)
+    work = pending()
 
-    refs, extra, index = [], [], {}
+    refs, bags, extra, first = [], [], [], {}
     for a in articles.values():
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        first[a.file] = len(refs)
+        refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
+        bags += work[a.file].bags
+        extra += [[] for _ in a.sentences]
         for m in mine[a.file]:
-            by_sentence[m.sentence].append(m)
-        for s in a.sentences:
-            index[(a.file, s.index)] = len(refs)
-            refs.append(SentenceRef(a.file, s.index, s.start, s.end, s.text, key(s.text)))
-            extra.append([_identity(m, name_of) for m in by_sentence[s.index]])
-    claims, claim_of = align(refs, extra)
+            extra[first[a.file] + m.sentence].append(_identity(m, name_of))
+    claims, claim_of = align(refs, bags, extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:
-        return claim_of.get(index.get((file, sentence), -1))
+        return claim_of.get(first[file] + sentence)
 
-    comp.figures = _figures(articles, mine, name_of, claim)
+    comp.figures = _figures(articles, mine, work, name_of, claim)
     comp.timeline = _timeline(articles, mine, claim)
-    comp.quotes = _quotes(articles, mine, name_of, {(r.article, r.index): r.key for r in refs})
+    comp.quotes = _quotes(articles, mine, work, name_of)
     return comp
 
 
@@ -181,23 +179,18 @@ def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, An
     return {"shared": shared, "only": only}
 
 
-def _figures(articles, mine, name_of, claim) -> list[dict[str, Any]]:
+def _figures(articles, mine, work, name_of, claim) -> list[dict[str, Any]]:
     refs = []
     for f, a in articles.items():
         names_by_sentence: dict[int, set[str]] = defaultdict(set)
         for m in mine[f]:
             if m.type in NAME_TYPES:
                 names_by_sentence[m.sentence].add(name_of.get(id(m), m.key))
-        for m in mine[f]:
-            if m.type != "figure" or m.value is None:
-                continue
-            s = a.sentences[m.sentence]
-            local = a.text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + \
-                a.text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
-            around = a.text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
-            refs.append(FigureRef(f, m, frozenset(content_words(local)), frozenset(content_words(s.text)),
-                                  frozenset(names_by_sentence[m.sentence]), events(content_words(around)),
-                                  claim(f, m.sentence)))
+        bags = work[f].bags
+        for c in work[f].figures:
+            m = mine[f][c.mention]
+            refs.append(FigureRef(f, m, c.local, frozenset(bags[m.sentence][0]),
+                                  frozenset(names_by_sentence[m.sentence]), c.events, claim(f, m.sentence)))
     rows = []
     for g in group_figures(refs):
         values = [{**_ref(articles[r.article], r.mention), "value": r.mention.value, "unit": r.mention.unit,
@@ -222,21 +215,15 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
     return rows
 
 
-def _quotes(articles, mine, name_of, keys: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
+def _quotes(articles, mine, work, name_of) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
-        names: dict[int, list[Mention]] = defaultdict(list)
-        for m in mine[f]:
-            if m.type in NAME_TYPES:
-                names[m.sentence].append(m)
-        for s in a.sentences:
-            for q in find_quotes(a.text, s.start, s.end, names.get(s.index, []), keys[(f, s.index)]):
-                speaker = (name_of.get(id(q.speaker), q.speaker.surface)
-                           if q.speaker else q.source_text)
-                by_speaker[speaker].append({
-                    "article": f, "outlet": outlet_label(a), "sentence": s.index, "start": q.start,
-                    "end": q.end, "verb": q.verb, "text": q.text, "named": q.speaker is not None,
-                    "speaker_surface": q.speaker.surface if q.speaker else q.source_text})
+        for q in work[f].quotes:
+            speaker = None if q.speaker is None else mine[f][q.speaker]
+            by_speaker[q.source_text if speaker is None else name_of.get(id(speaker), speaker.surface)].append({
+                "article": f, "outlet": outlet_label(a), "sentence": q.sentence, "start": q.start,
+                "end": q.end, "verb": q.verb, "text": q.text, "named": speaker is not None,
+                "speaker_surface": q.source_text if speaker is None else speaker.surface})
     rows = [{"speaker": k, "named": v[0]["named"], "articles": sorted({x["article"] for x in v}), "quotes": v}
             for k, v in by_speaker.items()]
     rows.sort(key=lambda r: (not r["named"], -len(r["articles"]), -len(r["quotes"]), r["speaker"]))

@@ -12,14 +12,13 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 from itertools import zip_longest
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .text import Columns, words
 
 THRESHOLD = 0.3
 MIN_SHARED = 2
@@ -28,8 +27,7 @@ MAX_POSTINGS = 300  # nor do words in more sentences than this, however many the
 BLOCK = 4096  # rows of the candidate product computed at once (bounds its memory)
 
 
-@dataclass(frozen=True)
-class SentenceRef:
+class SentenceRef(NamedTuple):
     """One sentence of one article."""
 
     article: str
@@ -37,23 +35,31 @@ class SentenceRef:
     start: int
     end: int
     text: str
-    key: str  # the match key of `text`
 
 
-def _matrices(sentences: list[SentenceRef], extra: list[list[str]] | None
+class _Columns(dict):
+    """Term -> its column, columns numbered in order of first sight."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = column = len(self)
+        return column
+
+
+def _matrices(bags: list[tuple[tuple[str, ...], tuple[int, ...]]], extra: list[list[str]] | None
               ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Unit-length TF-IDF rows, and the 0/1 rows of their rare words."""
-    columns = Columns()
+    """Unit-length TF-IDF rows, and the 0/1 rows of their rare words, from each
+    sentence's bag of stems (`groundwork`) and extra tokens."""
+    columns = _Columns()
     indptr, indices, counts = [0], [], []
-    for s, tokens in zip_longest(sentences, extra or ()):
-        bag = Counter(map(columns.__getitem__, words(s.key)))
+    for (stems, stem_counts), tokens in zip_longest(bags, extra or ()):
+        indices += map(columns.__getitem__, stems)
+        counts += stem_counts
         if tokens:
-            bag.update(map(columns.column, tokens))
-        bag.pop(Columns.FUNCTION, None)
-        indices += bag.keys()
-        counts += bag.values()
+            bag = Counter(tokens)
+            indices += map(columns.__getitem__, bag)
+            counts += bag.values()
         indptr.append(len(indices))
-    n, shape = len(sentences), (len(sentences), len(columns.terms))
+    n, shape = len(bags), (len(bags), len(columns))
     cols = np.array(indices, dtype=np.int64)
     df = np.bincount(cols, minlength=shape[1])
     weights = (1 + np.log(np.array(counts, dtype=float))) * np.log(1 + n / df[cols])
@@ -85,11 +91,12 @@ def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarra
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
-          ) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
+def align(sentences: list[SentenceRef], bags: list[tuple[tuple[str, ...], tuple[int, ...]]],
+          extra: list[list[str]] | None = None) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
     """Claims reported by two or more articles, and sentence position -> claim number.
 
-    `extra` gives, per sentence, tokens beyond its words (resolved entity and figure
+    `bags` gives each sentence's content-word stems with their counts (`groundwork`);
+    `extra`, per sentence, tokens beyond its words (resolved entity and figure
     identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
     Each claim lists its sentences with their best similarity to another member.
     """
@@ -98,7 +105,7 @@ def align(sentences: list[SentenceRef], extra: list[list[str]] | None = None
         return [], {}
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
-    i, j, sims = _links(*_matrices(sentences, extra), article)
+    i, j, sims = _links(*_matrices(bags, extra), article)
     best = np.zeros(n)
     np.maximum.at(best, i, sims)
     np.maximum.at(best, j, sims)

@@ -72,22 +72,3 @@ def content_words(text: str) -> list[str]:
 def words(text_key: str) -> list[str]:
     """The words of a text's match key, in order."""
     return _WORD.findall(text_key)
-
-
-class Columns(dict):
-    """Word key -> the column of its content stem (`FUNCTION` for a function word),
-    columns numbered in order of first sight; other terms get columns by `column`."""
-
-    FUNCTION = -1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.terms: dict[str, int] = {}  # stem or other term -> column
-
-    def column(self, term: str) -> int:
-        return self.terms.setdefault(term, len(self.terms))
-
-    def __missing__(self, word: str) -> int:
-        stem = _content_stem(word)
-        out = self[word] = self.column(stem) if stem else self.FUNCTION
-        return out

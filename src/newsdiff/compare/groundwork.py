@@ -1,0 +1,120 @@
+"""The per-article part of a comparison, which needs no other article: each sentence's
+bag of content-word stems, the article's quotes, and the words around its figures.
+
+`prepare_all` does it for every selected article, in worker processes when asked
+(`jobs`) and there are enough articles to pay for them; meanwhile the caller
+resolves names, the other large step. Workers are forked, so they read the
+articles and mentions the caller already holds; they send back only these results.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..model import Article, Mention
+from ..normalize import key
+from .quotes import find_quotes
+from .text import content_words, events
+
+NAME_TYPES = ("person", "place", "org")
+LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
+EVENT_WINDOW = 100  # characters each side of a figure that say what event it belongs to
+MIN_PARALLEL = 400  # fewer articles are prepared in-process: forking costs more than it saves
+CHUNK = 200  # articles per task sent to a worker
+
+
+@dataclass
+class QuoteFound:
+    """A quote of one article; `speaker` indexes the article's mentions (None: unnamed source)."""
+
+    sentence: int
+    speaker: Optional[int]
+    source_text: Optional[str]
+    verb: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class FigureContext:
+    """What surrounds one figure; `mention` indexes the article's mentions."""
+
+    mention: int
+    local: frozenset[str]  # content words next to the number
+    events: frozenset[str]  # kinds of event spoken of around it
+
+
+@dataclass
+class Groundwork:
+    """One article's groundwork, sentence by sentence."""
+
+    bags: list[tuple[tuple[str, ...], tuple[int, ...]]]  # per sentence: its stems (first sight) and counts
+    quotes: list[QuoteFound]
+    figures: list[FigureContext]
+
+
+def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
+    """The groundwork of one article, from its stored sentences and mentions."""
+    text = article.text
+    bags, quotes = [], []
+    names: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.type in NAME_TYPES:
+            names.setdefault(m.sentence, []).append(m)
+    position = {id(m): i for i, m in enumerate(mentions)}
+    for s in article.sentences:
+        bag = Counter(content_words(s.text))
+        bags.append((tuple(bag), tuple(bag.values())))
+        for q in find_quotes(text, s.start, s.end, names.get(s.index, []), key(s.text)):
+            quotes.append(QuoteFound(s.index, None if q.speaker is None else position[id(q.speaker)],
+                                     q.source_text, q.verb, q.text, q.start, q.end))
+    figures = []
+    for i, m in enumerate(mentions):
+        if m.type != "figure" or m.value is None:
+            continue
+        s = article.sentences[m.sentence]
+        local = text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
+        around = text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
+        figures.append(FigureContext(i, frozenset(content_words(local)), events(content_words(around))))
+    return Groundwork(bags, quotes, figures)
+
+
+_shared: tuple[dict[str, Article], dict[str, list[Mention]]] = ({}, {})  # what forked workers read
+
+
+def _prepare_chunk(files: list[str]) -> list[Groundwork]:
+    articles, mentions = _shared
+    return [prepare(articles[f], mentions[f]) for f in files]
+
+
+def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]], jobs: int = 1
+                ) -> Callable[[], dict[str, Groundwork]]:
+    """Start preparing every article (`mentions` has every file of `articles`); the
+    returned function waits for and gives file -> `Groundwork`. With `jobs` > 1 and
+    at least MIN_PARALLEL articles, the work runs in `jobs` forked processes."""
+    files = list(articles)
+    if jobs < 2 or len(files) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        done = {f: prepare(articles[f], mentions[f]) for f in files}
+        return lambda: done
+    global _shared
+    _shared = (articles, mentions)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    futures: list[Future] = [pool.submit(_prepare_chunk, chunk) for chunk in chunks]
+
+    def collect() -> dict[str, Groundwork]:
+        global _shared
+        try:
+            out = {}
+            for chunk, future in zip(chunks, futures):
+                out.update(zip(chunk, future.result()))
+            return out
+        finally:
+            pool.shutdown()
+            _shared = ({}, {})
+
+    return collect
