@@ -1,7 +1,7 @@
 """Match keys: the fast folding path gives what per-character folding gives, and maps back."""
 import random
 
-from newsdiff.normalize import fold, fold_char, key, original_span
+from newsdiff.normalize import fold, fold_char, key, original_span, span_keys
 
 EVERY_BMP_CHARACTER = "".join(chr(i) for i in range(1, 0xD800)) + "".join(chr(i) for i in range(0xE000, 0x10000))
 
@@ -34,3 +34,12 @@ def test_fold_maps_key_spans_back_to_the_text_as_written():
     i = folded.index("الاوكراني")
     s, e = original_span(offsets, i, i + len("الاوكراني"))
     assert text[s:e] == "الأوكراني"  # up to its last letter
+
+
+def test_span_keys_equal_the_key_of_each_span():
+    plain = "قال الرئيس إن المحادثات في «ميامي» ستستأنف.\nوأكدت الوزارة ذلك  في بيان."
+    marked = "قالَ الرئيسُ إنّ المحادثاتِ في ﻻ «ميامي» ستُستأنف.\nوأكدت الوزارة ــ ذلك."  # forms that change length
+    rng = random.Random(3)
+    for text in (plain, marked):
+        spans = [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(200)]
+        assert span_keys(text, spans) == [key(text[s:e]) for s, e in spans]

@@ -92,15 +92,14 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     comp.roles = _roles(entities, articles)
     work = pending()
 
-    refs, bags, extra, first = [], [], [], {}
+    refs, extra, first = [], [], {}
     for a in articles.values():
         first[a.file] = len(refs)
         refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
-        bags += work[a.file].bags
         extra += [[] for _ in a.sentences]
         for m in mine[a.file]:
             extra[first[a.file] + m.sentence].append(_identity(m, name_of))
-    claims, claim_of = align(refs, bags, extra)
+    claims, claim_of = align(refs, [work[f] for f in articles], extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:
@@ -186,10 +185,9 @@ def _figures(articles, mine, work, name_of, claim) -> list[dict[str, Any]]:
         for m in mine[f]:
             if m.type in NAME_TYPES:
                 names_by_sentence[m.sentence].add(name_of.get(id(m), m.key))
-        bags = work[f].bags
         for c in work[f].figures:
             m = mine[f][c.mention]
-            refs.append(FigureRef(f, m, c.local, frozenset(bags[m.sentence][0]),
+            refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_terms(m.sentence)),
                                   frozenset(names_by_sentence[m.sentence]), c.events, claim(f, m.sentence)))
     rows = []
     for g in group_figures(refs):

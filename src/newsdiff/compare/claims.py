@@ -11,13 +11,15 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 """
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from typing import NamedTuple
-from itertools import zip_longest
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
+
+from .groundwork import Groundwork
 
 
 THRESHOLD = 0.3
@@ -45,24 +47,37 @@ class _Columns(dict):
         return column
 
 
-def _matrices(bags: list[tuple[tuple[str, ...], tuple[int, ...]]], extra: list[list[str]] | None
-              ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Unit-length TF-IDF rows, and the 0/1 rows of their rare words, from each
-    sentence's bag of stems (`groundwork`) and extra tokens."""
+def _matrices(work: list[Groundwork], extra: list[list[str]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Unit-length TF-IDF rows, and the 0/1 rows of their rare words: each sentence's
+    stems (its articles' `work`, in order), then its `extra` tokens."""
     columns = _Columns()
-    indptr, indices, counts = [0], [], []
-    for (stems, stem_counts), tokens in zip_longest(bags, extra or ()):
-        indices += map(columns.__getitem__, stems)
-        counts += stem_counts
-        if tokens:
+    indices, counts, sizes = array("q"), array("q"), array("q")
+    for w in work:
+        indices.extend(map(columns.__getitem__, w.terms))
+        counts.extend(w.counts)
+        sizes.extend(w.sizes)
+    for tokens in extra:
+        if not tokens:
+            sizes.append(0)
+        elif len(tokens) == 1:
+            indices.append(columns[tokens[0]])
+            counts.append(1)
+            sizes.append(1)
+        else:
             bag = Counter(tokens)
-            indices += map(columns.__getitem__, bag)
-            counts += bag.values()
-        indptr.append(len(indices))
-    n, shape = len(bags), (len(bags), len(columns))
-    cols = np.array(indices, dtype=np.int64)
+            indices.extend(map(columns.__getitem__, bag))
+            counts.extend(bag.values())
+            sizes.append(len(bag))
+    n = len(extra)
+    row = np.repeat(np.tile(np.arange(n), 2), sizes)
+    order = np.argsort(row, kind="stable")  # each row: its stems, then its extra tokens
+    cols = np.frombuffer(indices, dtype=np.int64)[order]
+    counts = np.frombuffer(counts, dtype=np.int64)[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+    shape = (n, len(columns))
     df = np.bincount(cols, minlength=shape[1])
-    weights = (1 + np.log(np.array(counts, dtype=float))) * np.log(1 + n / df[cols])
+    weights = (1 + np.log(counts.astype(float))) * np.log(1 + n / df[cols])
     tfidf = sparse.csr_matrix((weights, cols, indptr), shape=shape)
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -91,11 +106,10 @@ def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarra
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def align(sentences: list[SentenceRef], bags: list[tuple[tuple[str, ...], tuple[int, ...]]],
-          extra: list[list[str]] | None = None) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
+def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[list[str]] | None = None) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
     """Claims reported by two or more articles, and sentence position -> claim number.
 
-    `bags` gives each sentence's content-word stems with their counts (`groundwork`);
+    `work` gives the sentences' content-word stems, article by article (`groundwork`);
     `extra`, per sentence, tokens beyond its words (resolved entity and figure
     identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
     Each claim lists its sentences with their best similarity to another member.
@@ -105,7 +119,7 @@ def align(sentences: list[SentenceRef], bags: list[tuple[tuple[str, ...], tuple[
         return [], {}
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
-    i, j, sims = _links(*_matrices(bags, extra), article)
+    i, j, sims = _links(*_matrices(work, extra or [[] for _ in sentences]), article)
     best = np.zeros(n)
     np.maximum.at(best, i, sims)
     np.maximum.at(best, j, sims)

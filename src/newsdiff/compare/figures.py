@@ -180,10 +180,6 @@ def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
 def _compatible(wheres_a: set, wheres_b: set, values_a: dict, values_b: dict) -> bool:
     """Whether two groups (their sentences, their value per article) may become one:
     no sentence twice, one value per article."""
-    if len(wheres_a) > len(wheres_b):
-        wheres_a, wheres_b = wheres_b, wheres_a
     if not wheres_a.isdisjoint(wheres_b):
         return False
-    if len(values_a) > len(values_b):
-        values_a, values_b = values_b, values_a
-    return all(values_b.get(article, value) == value for article, value in values_a.items())
+    return all(values_a[article] == values_b[article] for article in values_a.keys() & values_b.keys())

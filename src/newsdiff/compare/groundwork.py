@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..model import Article, Mention
-from ..normalize import key
+from ..normalize import span_keys
 from .quotes import find_quotes
-from .text import content_words, events
+from .text import content_stems, content_words, events, words
 
 NAME_TYPES = ("person", "place", "org")
 LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
@@ -50,26 +50,39 @@ class FigureContext:
 
 @dataclass
 class Groundwork:
-    """One article's groundwork, sentence by sentence."""
+    """One article's groundwork. Its sentences' bags of stems are laid end to end:
+    sentence i has the `sizes[i]` next `terms` (each once, in order of first sight),
+    each seen `counts` times."""
 
-    bags: list[tuple[tuple[str, ...], tuple[int, ...]]]  # per sentence: its stems (first sight) and counts
+    terms: list[str]
+    counts: list[int]
+    sizes: list[int]
     quotes: list[QuoteFound]
     figures: list[FigureContext]
+
+    def sentence_terms(self, index: int) -> list[str]:
+        """The stems of sentence `index`."""
+        start = sum(self.sizes[:index])
+        return self.terms[start:start + self.sizes[index]]
 
 
 def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     """The groundwork of one article, from its stored sentences and mentions."""
     text = article.text
-    bags, quotes = [], []
+    terms, counts, sizes, quotes = [], [], [], []
     names: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in NAME_TYPES:
             names.setdefault(m.sentence, []).append(m)
     position = {id(m): i for i, m in enumerate(mentions)}
-    for s in article.sentences:
-        bag = Counter(content_words(s.text))
-        bags.append((tuple(bag), tuple(bag.values())))
-        for q in find_quotes(text, s.start, s.end, names.get(s.index, []), key(s.text)):
+    keys = span_keys(text, ((s.start, s.end) for s in article.sentences))
+    for s, sentence_key in zip(article.sentences, keys):
+        found = words(sentence_key)
+        bag = Counter(content_stems(found))
+        terms += bag
+        counts += bag.values()
+        sizes.append(len(bag))
+        for q in find_quotes(text, s.start, s.end, names.get(s.index, []), found):
             quotes.append(QuoteFound(s.index, None if q.speaker is None else position[id(q.speaker)],
                                      q.source_text, q.verb, q.text, q.start, q.end))
     figures = []
@@ -80,7 +93,7 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
         local = text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
         around = text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
         figures.append(FigureContext(i, frozenset(content_words(local)), events(content_words(around))))
-    return Groundwork(bags, quotes, figures)
+    return Groundwork(terms, counts, sizes, quotes, figures)
 
 
 _shared: tuple[dict[str, Article], dict[str, list[Mention]]] = ({}, {})  # what forked workers read

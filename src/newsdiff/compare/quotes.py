@@ -17,16 +17,15 @@ from typing import Optional
 
 from ..model import Mention
 from ..normalize import key
-from .text import STOPWORDS
+from .text import STOPWORDS, words
 
 SPEECH_VERBS = frozenset(key(v) for v in """
 قال قالت أكد أكدت أوضح أوضحت أشار أشارت صرح صرحت أضاف أضافت ذكر ذكرت وصف وصفت أعلن أعلنت
 اعتبر اعتبرت رأى رأت شدد شددت حذر حذرت نفى نفت تابع تابعت أفاد أفادت لفت لفتت كشف كشفت أعرب أعربت
 """.split())
 _TOKEN = re.compile(r"\S+")
-# A speech verb not touching other letters: the cheap test before tokenising a sentence.
-_ANY_VERB = re.compile(r"(?<![\u0621-\u064A])[وف]?(?:" + "|".join(map(re.escape, sorted(SPEECH_VERBS)))
-                       + r")(?![\u0621-\u064A])")
+# The words of a sentence's key that may be a speech verb: the cheap test before tokenising it.
+_VERB_WORDS = SPEECH_VERBS | {clitic + v for v in SPEECH_VERBS for clitic in "وف"}
 _COMPLEMENT = re.compile(r"(?:^|\s)(?:إن|أن|بأن|إنه|أنه|بأنه|إنها|أنها|بأنها|إنهم|أنهم|بأنهم|إنهما|أنهما)(?=\s|$)|:")
 MAX_GAP = 8  # longest unnamed source kept ("مصدر ثان، غير مخول بالحديث إلى الإعلام")
 _ADJUNCT = frozenset(key(w) for w in "في عن على إلى من خلال أمام".split())
@@ -58,12 +57,12 @@ def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group()) for m in compress(_TOKEN.finditer(sentence), verbs)]
 
 
-def find_quotes(text: str, start: int, end: int, names: list[Mention], sentence_key: Optional[str] = None
+def find_quotes(text: str, start: int, end: int, names: list[Mention], key_words: Optional[list[str]] = None
                 ) -> list[Quote]:
-    """Quotes in the sentence text[start:end] (whose match key may be given); `names`
-    are its person/org mentions."""
+    """Quotes in the sentence text[start:end]; `names` are its person/org mentions,
+    `key_words` the words of its match key (`text.words`) when the caller has them."""
     sentence = text[start:end]
-    if not _ANY_VERB.search(key(sentence) if sentence_key is None else sentence_key):
+    if _VERB_WORDS.isdisjoint(words(key(sentence)) if key_words is None else key_words):
         return []
     quotes = []
     for v_start, v_end, verb in _verb_tokens(sentence, start):

@@ -66,7 +66,12 @@ def _content_stem(word_key: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stems of the content words of `text`, in order (digits kept as they are)."""
-    return [s for s in map(_content_stem, words(key(text))) if s]
+    return content_stems(words(key(text)))
+
+
+def content_stems(word_keys: list[str]) -> list[str]:
+    """Stems of the content words among `word_keys` (`words` of a key), in order."""
+    return [s for s in map(_content_stem, word_keys) if s]
 
 
 def words(text_key: str) -> list[str]:
