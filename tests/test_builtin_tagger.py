@@ -124,3 +124,10 @@ def test_numpy_decoder_gives_crfsuites_tags():
     ours.MAX_WORDS = 50  # words' weights forgotten between batches: the same tags
     assert [ours.tag_many(sentences[i : i + 7]) for i in range(0, 70, 7)] \
         == [expected[i : i + 7] for i in range(0, 70, 7)]
+
+
+def test_a_name_does_not_end_with_an_inflected_common_word(tagger):
+    """"بيانا" (a statement, accusative) after a name is the verb's object, not a surname."""
+    art = article("وأصدر الوزير حسن خليل بيانا صحفيا حول الأزمة.",
+                  "وأصدر رئيس الحزب جمال ولد أحمد بيانا يدعو فيه إلى الحوار.")
+    assert set(found(tagger, art, "person")) == {"حسن خليل", "جمال ولد أحمد"}

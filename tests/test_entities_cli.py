@@ -151,6 +151,20 @@ def test_eval_on_conll_file(cli, tmp_path):
     assert cli("eval", str(tmp_path / "none")).exit_code == 2
 
 
+def test_eval_on_conll_tags_a_surname_repeated_in_the_sentence(cli, tmp_path):
+    """CoNLL sentences get the article's name propagation: the surname alone after the full
+    name is the same person."""
+    words = ("قال وزير الخارجية النرويجي كارستن فولدال إن بلاده ستدعم الاتفاق ، "
+             "وأضاف فولدال أن المحادثات مستمرة .").split()
+    tags = ["O"] * len(words)
+    tags[4:6] = ["B-PERS", "I-PERS"]
+    tags[words.index("فولدال", 6)] = "B-PERS"
+    conll = tmp_path / "surname.conll"
+    conll.write_text("".join(f"{w}\t{t}\n" for w, t in zip(words, tags)), encoding="utf-8")
+    person = cli.json("eval", str(conll))["scores"]["PERS"]
+    assert (person["gold"], person["pred"], person["tp"]) == (2, 2, 2)
+
+
 def test_shipped_model_tags_from_an_installed_wheel(tmp_path):
     """The wheel carries the model and seeds: tag with it, away from the source tree."""
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "w"),

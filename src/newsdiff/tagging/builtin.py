@@ -84,15 +84,18 @@ class BuiltinTagger:
         """BIO tags (PERS/LOC/ORG/MISC) for one sentence of whole-word tokens.
 
         `institutions=False` follows ANERcorp, which leaves ministries, armed forces
-        and their metonyms untagged (see `rules.apply`).
+        and their metonyms untagged (see `rules.apply`). Names found in the sentence are
+        propagated to their repeats in it, as `tag` does across an article.
         """
         items, pos = [], 0
         for tok in tokens:
             items.append((tok, pos, pos + len(tok), _token_key(tok)))
             pos += len(tok) + 1
         toks = rules.make_tokens(items, self.gaz)
-        return rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
+        tags = rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
                            institutions)
+        _propagate([(None, toks, tags)], self.gaz)
+        return tags
 
     def tag(self, article: Article) -> list[Mention]:
         """Person, place and organisation mentions in the article's sentences."""

@@ -434,6 +434,42 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
                 set_span(tags, s, e, "ORG")
 
 
+_PRONOUNS = ("ها", "هم", "هما", "هن")
+
+
+def _inflected_common_word(k: str, gaz: Gazetteer) -> bool:
+    """A word that is a common word (or a title or role noun) with a conjunction before it
+    (وسمو، وسوف), with the accusative ending ا (برنامجا), or with a possessive pronoun
+    (رؤيتها): the word after a name, never its end."""
+    if k[:1] in "وف" and len(k) > 3:
+        rest = k[1:]
+        if rest in gaz.common_words or rest in gaz.titles or rest in gaz.role_heads or rest in gaz.function_words:
+            return True
+    if k.endswith("ا") and k[:-1] in gaz.common_words:
+        return True
+    for suffix in _PRONOUNS:
+        if k.endswith(suffix) and len(k) - len(suffix) >= 3:
+            stem = k[: -len(suffix)]
+            noun = stem[:-1] + "ه" if stem.endswith("ت") else stem  # رؤيت+ها is رؤيه
+            if stem in gaz.common_words or noun in gaz.common_words or "ال" + noun in gaz.common_words:
+                return True
+    return False
+
+
+def person_ends(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A person's name spanning two words or more does not end with an inflected common
+    word (`_inflected_common_word`): "مها أحمد [برنامجا]", "آل مكتوم [وسمو] الشيخ"."""
+    if "B-PERS" not in tags:
+        return
+    for typ, s, e in spans(tags):
+        if typ != "PERS":
+            continue
+        while e - s > 1 and toks[e - 1].key not in gaz.given_names and gaz.translit.get(toks[e - 1].key, 0) < 2 \
+                and _inflected_common_word(toks[e - 1].key, gaz):
+            e -= 1
+            tags[e] = "O"
+
+
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A nationality adjective tagged alone as a place is not a name.
 
@@ -563,6 +599,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     groups_not_organisations(toks, tags, gaz)
     sports.clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
+    person_ends(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
 
