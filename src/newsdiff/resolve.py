@@ -294,17 +294,18 @@ class _NameResolver:
         """Same number of tokens, each a variant; for persons also a name with
         middle names added ("دونالد ترامب" / "دونالد جون ترامب")."""
         blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        skeletons = [tuple(skeleton(core(t)) for t in n.tokens) for n in self.nodes]
         for i, n in enumerate(self.nodes):
             if self.type == "person" and len(n.tokens) > 1:
-                blocks[(skeleton(core(n.tokens[0])), skeleton(core(n.tokens[-1])))].append(i)
+                blocks[(skeletons[i][0], skeletons[i][-1])].append(i)
             else:
-                blocks[tuple(skeleton(core(t)) for t in n.tokens)].append(i)
+                blocks[skeletons[i]].append(i)
         for block in blocks.values():
             for x, i in enumerate(block):
                 for j in block[x + 1:]:
                     a, b = self.nodes[i], self.nodes[j]
-                    if self.find(i) == self.find(j) or (
-                            len(a.tokens) == len(b.tokens) and a.articles & b.articles):
+                    if not _skeletons_allow(skeletons[i], skeletons[j]) or self.find(i) == self.find(j) or (
+                            len(a.tokens) == len(b.tokens) and not a.articles.isdisjoint(b.articles)):
                         continue
                     if _same_name(a.tokens, b.tokens):
                         self.join(i, j)
@@ -406,6 +407,19 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(any(variant(s, t) for t in rest) for s in a[1:-1])
+
+
+def _skeletons_allow(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether names with these token skeletons may pass `_same_name` (a variant has
+    its token's skeleton, so the cheap test on skeletons comes first)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == len(b):
+        return a == b
+    if len(a) < 2 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(s in rest for s in a[1:-1])
 
 
 def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
