@@ -83,9 +83,12 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     pending = prepare_all(articles, mine, jobs)
     entities = resolve(mine, aliases)
     name_of: dict[int, str] = {}  # id of a name mention -> its entity's name
+    token_of: dict[int, str] = {}  # ... -> the token standing for that entity in claims
     for e in entities:
         if e.type in NAME_TYPES:
-            name_of.update(dict.fromkeys(map(id, map(itemgetter(1), e.mentions)), e.name))
+            ids = list(map(id, map(itemgetter(1), e.mentions)))
+            name_of.update(dict.fromkeys(ids, e.name))
+            token_of.update(dict.fromkeys(ids, "#ent:" + e.name))
     comp = Comparison(topic=topic)
     comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
     comp.entities = _matrix(entities, list(articles))
@@ -97,8 +100,9 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
         first[a.file] = len(refs)
         refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
         extra += [[] for _ in a.sentences]
+        row = first[a.file]
         for m in mine[a.file]:
-            extra[first[a.file] + m.sentence].append(_identity(m, name_of))
+            extra[row + m.sentence].append(token_of.get(id(m)) or _identity(m))
     claims, claim_of = align(refs, [work[f] for f in articles], extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
@@ -111,12 +115,13 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     return comp
 
 
-def _identity(m: Mention, name_of: dict[int, str]) -> str:
+def _identity(m: Mention) -> str:
+    """The token standing for a date, a figure or an unresolved name in claims."""
     if m.type == "figure":
         return f"#fig:{m.value}:{m.unit}"
     if m.type == "date":
         return f"#date:{m.value or m.key}"
-    return f"#ent:{name_of.get(id(m), m.key)}"
+    return f"#ent:{m.key}"
 
 
 def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
@@ -181,9 +186,11 @@ def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, An
 def _figures(articles, mine, work, name_of, claim) -> list[dict[str, Any]]:
     refs = []
     for f, a in articles.items():
-        names_by_sentence: dict[int, set[str]] = defaultdict(set)
+        if not work[f].figures:
+            continue
+        names_by_sentence: dict[int, set[str]] = {mine[f][c.mention].sentence: set() for c in work[f].figures}
         for m in mine[f]:
-            if m.type in NAME_TYPES:
+            if m.sentence in names_by_sentence and m.type in NAME_TYPES:
                 names_by_sentence[m.sentence].add(name_of.get(id(m), m.key))
         for c in work[f].figures:
             m = mine[f][c.mention]
