@@ -8,7 +8,7 @@ its provenance: article file, sentence index and character offsets.
 from __future__ import annotations
 
 import copy
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from operator import itemgetter
 from typing import Any, Optional
@@ -20,6 +20,8 @@ from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
 from .groundwork import NAME_TYPES, prepare_all
+
+ENTITY = "#ent:"  # claim tokens of resolved names begin so
 from .timeline import Dated, build_timeline
 
 
@@ -82,36 +84,35 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     mine = {f: mentions.get(f, []) for f in articles}
     pending = prepare_all(articles, mine, jobs)
     entities = resolve(mine, aliases)
-    name_of: dict[int, str] = {}  # id of a name mention -> its entity's name
-    token_of: dict[int, str] = {}  # ... -> the token standing for that entity in claims
+    token_of: dict[int, str] = {}  # id of a name mention -> ENTITY + its entity's name
     for e in entities:
         if e.type in NAME_TYPES:
-            ids = list(map(id, map(itemgetter(1), e.mentions)))
-            name_of.update(dict.fromkeys(ids, e.name))
-            token_of.update(dict.fromkeys(ids, "#ent:" + e.name))
+            token_of.update(dict.fromkeys(map(id, map(itemgetter(1), e.mentions)), ENTITY + e.name))
     comp = Comparison(topic=topic)
     comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
     comp.entities = _matrix(entities, list(articles))
     comp.roles = _roles(entities, articles)
     work = pending()
 
-    refs, extra, first = [], [], {}
+    refs, extra, first = [], [], {}  # extra: per sentence, its entity/date/figure tokens and counts
     for a in articles.values():
         first[a.file] = len(refs)
         refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
-        extra += [[] for _ in a.sentences]
+        extra += [{} for _ in a.sentences]
         row = first[a.file]
         for m in mine[a.file]:
-            extra[row + m.sentence].append(token_of.get(id(m)) or _identity(m))
+            tokens = extra[row + m.sentence]
+            token = token_of.get(id(m)) or _identity(m)
+            tokens[token] = tokens.get(token, 0) + 1
     claims, claim_of = align(refs, [work[f] for f in articles], extra)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:
         return claim_of.get(first[file] + sentence)
 
-    comp.figures = _figures(articles, mine, work, name_of, claim)
+    comp.figures = _figures(articles, mine, work, token_of, claim)
     comp.timeline = _timeline(articles, mine, claim)
-    comp.quotes = _quotes(articles, mine, work, name_of)
+    comp.quotes = _quotes(articles, mine, work, token_of)
     return comp
 
 
@@ -121,7 +122,13 @@ def _identity(m: Mention) -> str:
         return f"#fig:{m.value}:{m.unit}"
     if m.type == "date":
         return f"#date:{m.value or m.key}"
-    return f"#ent:{m.key}"
+    return ENTITY + m.key
+
+
+def _name(token_of: dict[int, str], m: Mention, default: str) -> str:
+    """The name of the entity of mention `m`, else `default`."""
+    token = token_of.get(id(m))
+    return default if token is None else token[len(ENTITY):]
 
 
 def _coverage(a: Article, reasons: list[str]) -> dict[str, Any]:
@@ -136,9 +143,7 @@ def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
     for e in entities:
         if e.type not in NAME_TYPES:
             continue
-        counts: dict[str, int] = {}
-        for f, _ in e.mentions:
-            counts[f] = counts.get(f, 0) + 1
+        counts = Counter(map(itemgetter(0), e.mentions))
         present = sorted(counts, key=position.__getitem__)
         rows.append({"type": e.type, "name": e.name, "surfaces": e.surfaces, "mentions": counts,
                      "articles": present, "only_in": present[0] if len(present) == 1 else None,
@@ -149,7 +154,7 @@ def _matrix(entities, files: list[str]) -> list[dict[str, Any]]:
 def _roles(entities, articles: dict[str, Article]) -> list[dict[str, Any]]:
     rows = []
     for e in entities:
-        if e.type != "person":
+        if e.type != "person" or not e.roles:
             continue
         seen, described = set(), []
         for f, m in e.mentions:
@@ -183,7 +188,7 @@ def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, An
     return {"shared": shared, "only": only}
 
 
-def _figures(articles, mine, work, name_of, claim) -> list[dict[str, Any]]:
+def _figures(articles, mine, work, token_of, claim) -> list[dict[str, Any]]:
     refs = []
     for f, a in articles.items():
         if not work[f].figures:
@@ -191,7 +196,7 @@ def _figures(articles, mine, work, name_of, claim) -> list[dict[str, Any]]:
         names_by_sentence: dict[int, set[str]] = {mine[f][c.mention].sentence: set() for c in work[f].figures}
         for m in mine[f]:
             if m.sentence in names_by_sentence and m.type in NAME_TYPES:
-                names_by_sentence[m.sentence].add(name_of.get(id(m), m.key))
+                names_by_sentence[m.sentence].add(_name(token_of, m, m.key))
         for c in work[f].figures:
             m = mine[f][c.mention]
             refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_terms(m.sentence)),
@@ -220,12 +225,12 @@ def _timeline(articles, mine, claim) -> list[dict[str, Any]]:
     return rows
 
 
-def _quotes(articles, mine, work, name_of) -> list[dict[str, Any]]:
+def _quotes(articles, mine, work, token_of) -> list[dict[str, Any]]:
     by_speaker: dict[str, list] = defaultdict(list)
     for f, a in articles.items():
         for q in work[f].quotes:
             speaker = None if q.speaker is None else mine[f][q.speaker]
-            by_speaker[q.source_text if speaker is None else name_of.get(id(speaker), speaker.surface)].append({
+            by_speaker[q.source_text if speaker is None else _name(token_of, speaker, speaker.surface)].append({
                 "article": f, "outlet": outlet_label(a), "sentence": q.sentence, "start": q.start,
                 "end": q.end, "verb": q.verb, "text": q.text, "named": speaker is not None,
                 "speaker_surface": q.source_text if speaker is None else speaker.surface})

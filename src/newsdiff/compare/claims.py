@@ -12,7 +12,6 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from typing import NamedTuple
 
 import numpy as np
@@ -47,7 +46,7 @@ class _Columns(dict):
         return column
 
 
-def _matrices(work: list[Groundwork], extra: list[list[str]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _matrices(work: list[Groundwork], extra: list[dict[str, int]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Unit-length TF-IDF rows, and the 0/1 rows of their rare words: each sentence's
     stems (its articles' `work`, in order), then its `extra` tokens."""
     columns = _Columns()
@@ -56,18 +55,10 @@ def _matrices(work: list[Groundwork], extra: list[list[str]]) -> tuple[sparse.cs
         indices.extend(map(columns.__getitem__, w.terms))
         counts.extend(w.counts)
         sizes.extend(w.sizes)
-    for tokens in extra:
-        if not tokens:
-            sizes.append(0)
-        elif len(tokens) == 1:
-            indices.append(columns[tokens[0]])
-            counts.append(1)
-            sizes.append(1)
-        else:
-            bag = Counter(tokens)
-            indices.extend(map(columns.__getitem__, bag))
-            counts.extend(bag.values())
-            sizes.append(len(bag))
+    for bag in extra:
+        indices.extend(map(columns.__getitem__, bag))
+        counts.extend(bag.values())
+        sizes.append(len(bag))
     n = len(extra)
     row = np.repeat(np.tile(np.arange(n), 2), sizes)
     order = np.argsort(row, kind="stable")  # each row: its stems, then its extra tokens
@@ -106,12 +97,13 @@ def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarra
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[list[str]] | None = None) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
+def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[dict[str, int]] | None = None
+          ) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
     """Claims reported by two or more articles, and sentence position -> claim number.
 
     `work` gives the sentences' content-word stems, article by article (`groundwork`);
-    `extra`, per sentence, tokens beyond its words (resolved entity and figure
-    identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
+    `extra`, per sentence, tokens beyond its words with their counts (resolved entity
+    and figure identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
     Each claim lists its sentences with their best similarity to another member.
     """
     n = len(sentences)
@@ -119,7 +111,7 @@ def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[list
         return [], {}
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
-    i, j, sims = _links(*_matrices(work, extra or [[] for _ in sentences]), article)
+    i, j, sims = _links(*_matrices(work, extra or [{} for _ in sentences]), article)
     best = np.zeros(n)
     np.maximum.at(best, i, sims)
     np.maximum.at(best, j, sims)
