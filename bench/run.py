@@ -9,8 +9,9 @@ Measures, on corpora made by `bench/generate.py` from the real articles in corpu
 - the floor: reading and decoding the files, nothing else;
 - `newsdiff ingest` with --jobs 1 and --jobs 2: articles/s, tokens/s, peak memory of
   the whole process tree, and the ratio to the floor;
-- `newsdiff compare` (a topic selecting every stored article) and `newsdiff entities`
-  on stores of each compare size (the ingest stores are reused): time and peak memory;
+- `newsdiff compare` (a topic selecting every stored article; --jobs 1 and --jobs 2) and
+  `newsdiff entities` on stores of each compare size (the ingest stores are reused): time
+  and peak memory;
   a step running past LIMIT_SECONDS or LIMIT_MIB is stopped and shown as "> N";
 - the built-in tagger against camel-tools' NERecognizer with a CAMeLBERT-sized model
   (bert-base: 12 layers, 768 hidden, random weights built here) on the same texts,
@@ -136,19 +137,20 @@ def compare_table(work: Path, sizes: list[int]) -> list[str]:
     topics = work / "topics"
     topics.mkdir(exist_ok=True)
     (topics / "bench.yaml").write_text("name: bench\ntitle: bench\n", encoding="utf-8")
-    rows = ["| articles | compare s | compare MiB | entities s | entities MiB | compare x floor |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| articles | compare s, --jobs 1 | compare s, --jobs 2 | compare MiB, --jobs 2 | entities s "
+            "| entities MiB | compare --jobs 2 x floor |", "|---|---|---|---|---|---|---|"]
     for n in sizes:
         db = work / f"store-{n}.db"  # the ingest table's --jobs 2 store when it has this size
         if not db.exists():
             folders = sorted({str(f.parent) for f in files[:n]})
             run(NEWSDIFF + ["ingest", *folders, "--db", str(db), "--jobs", "2"])
         base = floor(files[:n])
-        c_secs, c_mib, c_stop = run(NEWSDIFF + ["compare", "--topic", "bench", "--topics", str(topics), "--json",
-                                                "--db", str(db)])
+        compare = NEWSDIFF + ["compare", "--topic", "bench", "--topics", str(topics), "--json", "--db", str(db)]
+        one_secs, _, one_stop = run(compare + ["--jobs", "1"])
+        c_secs, c_mib, c_stop = run(compare + ["--jobs", "2"])
         e_secs, e_mib, e_stop = run(NEWSDIFF + ["entities", "--json", "--db", str(db)])
-        rows.append(f"| {n} | {_secs(c_secs, c_stop)} | {c_mib:.0f} | {_secs(e_secs, e_stop)} | {e_mib:.0f} "
-                    f"| {c_secs / base:.0f} |")
+        rows.append(f"| {n} | {_secs(one_secs, one_stop)} | {_secs(c_secs, c_stop)} | {c_mib:.0f} "
+                    f"| {_secs(e_secs, e_stop)} | {e_mib:.0f} | {c_secs / base:.0f} |")
         print(rows[-1], flush=True)
     return rows
 

@@ -11,7 +11,7 @@ from typing import Any, Optional
 ENTITY_TYPES = ("person", "place", "org", "date", "figure")
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the article's own text (title or body)."""
 
@@ -22,7 +22,7 @@ class Sentence:
     part: str = "body"  # "title", "heading", "caption" or "body"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A stretch of the page kept apart from the article text, with the reason."""
 

@@ -11,6 +11,7 @@ original character it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable
 
@@ -103,12 +104,29 @@ def key(text: str) -> str:
 
 
 def span_keys(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
-    """`key(text[start:end])` for each span, the text folded once when every character
-    of it has a one-character key form (as in most news text)."""
-    folded = _fold_text(text)
-    if len(folded) == len(text) and _TABLE.single.issuperset(text):
-        return [" ".join(folded[start:end].split()) for start, end in spans]
-    return [key(text[start:end]) for start, end in spans]
+    """`key(text[start:end])` for each span, folding the text once: spans without a
+    character whose key form is not one character (a diacritic, tatweel, a ligature)
+    are cut from that, the others keyed on their own."""
+    kept: list[int] = []  # offsets of the characters left as written
+
+    def one_for_one(match: re.Match) -> str:
+        out = _TABLE[ord(match.group())]
+        if len(out) == 1:
+            return out
+        kept.append(match.start())
+        return match.group()
+
+    aligned = text
+    for ch, folded in _FREQUENT:
+        aligned = aligned.replace(ch, folded)
+    aligned = _OTHER.sub(one_for_one, aligned)
+    out = []
+    for start, end in spans:
+        if kept and bisect_left(kept, start) < bisect_left(kept, end):
+            out.append(key(text[start:end]))
+        else:
+            out.append(" ".join(aligned[start:end].split()))
+    return out
 
 
 # `str.translate` looks every character up in the table (~150 ns each on Arabic

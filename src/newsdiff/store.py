@@ -231,20 +231,21 @@ class Store:
             article = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
             if wanted is None or article.file in wanted:
                 by_id[row[0]] = article
-        for aid, i, s, e, part in self._rows_of(by_id, 'idx, start, "end", part', "sentences", "idx"):
-            a = by_id[aid]
+        for aid, i, s, e, part in self._rows_of(by_id, 'idx, start, "end", part', "sentences", "rowid"):
+            a = by_id[aid]  # an article's sentences are stored in order (`put_many`)
             a.sentences.append(Sentence(i, s, e, a.text[s:e], part))
-        for aid, s, e, reason in self._rows_of(by_id, 'start, "end", reason', "excluded", "start"):
+        for aid, s, e, reason in self._rows_of(by_id, 'start, "end", reason', "excluded", "article_id, start"):
             a = by_id[aid]
             a.excluded.append(Block(s, e, reason, a.text[s:e]))
         return list(by_id.values())
 
     def _rows_of(self, by_id: dict[int, Article], cols: str, table: str, order: str):
-        """(article id, *cols) rows of `table` for the articles in `by_id`, in `order` per article."""
+        """(article id, *cols) rows of `table` for the articles in `by_id`, in `order` (within
+        each article: `rowid` is the order they were stored in)."""
         if len(by_id) == 1:
             return self.conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE article_id = ? "
                                      f"ORDER BY {order}", tuple(by_id))
-        rows = self.conn.execute(f"SELECT article_id, {cols} FROM {table} ORDER BY article_id, {order}")
+        rows = self.conn.execute(f"SELECT article_id, {cols} FROM {table} ORDER BY {order}")
         return (r for r in rows if r[0] in by_id)
 
     def mentions(self, types: Optional[Iterable[str]] = None) -> dict[str, list[Mention]]:
