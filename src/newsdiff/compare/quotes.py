@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from typing import Optional
 
 from ..model import Mention
@@ -54,7 +54,11 @@ def _is_verb(token: str) -> bool:
 
 def _verb_tokens(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     verbs = list(map(_is_verb, sentence.split()))  # the tokens of _TOKEN, without match objects
-    return [(offset + m.start(), offset + m.end(), m.group()) for m in compress(_TOKEN.finditer(sentence), verbs)]
+    if True not in verbs:
+        return []
+    last = len(verbs) - verbs[::-1].index(True)  # match objects only up to the last verb
+    return [(offset + m.start(), offset + m.end(), m.group())
+            for m in compress(islice(_TOKEN.finditer(sentence), last), verbs)]
 
 
 def find_quotes(text: str, start: int, end: int, names: list[Mention], key_words: Optional[list[str]] = None

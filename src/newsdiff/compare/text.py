@@ -55,13 +55,25 @@ def events(words: list[str]) -> frozenset[str]:
     return frozenset(lexicon[w] for w in words if w in lexicon)
 
 
-@lru_cache(maxsize=262144)
-def _content_stem(word_key: str) -> str:
-    """The stem of a content word; "" for a function word or a single letter."""
-    if word_key in STOPWORDS or len(word_key) < 2:
-        return ""
-    s = stem(word_key)
-    return "" if s in STOPWORDS else s
+class _ContentStems(dict):
+    """Word key -> the stem of a content word, "" for a function word or a single letter;
+    each word stemmed once (emptied past LIMIT words, which news vocabulary rarely reaches)."""
+
+    LIMIT = 500_000
+
+    def __missing__(self, word_key: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        if word_key in STOPWORDS or len(word_key) < 2:
+            out = ""
+        else:
+            out = stem(word_key)
+            out = "" if out in STOPWORDS else out
+        self[word_key] = out
+        return out
+
+
+_CONTENT_STEMS = _ContentStems()
 
 
 def content_words(text: str) -> list[str]:
@@ -71,7 +83,7 @@ def content_words(text: str) -> list[str]:
 
 def content_stems(word_keys: list[str]) -> list[str]:
     """Stems of the content words among `word_keys` (`words` of a key), in order."""
-    return [s for s in map(_content_stem, word_keys) if s]
+    return list(filter(None, map(_CONTENT_STEMS.__getitem__, word_keys)))
 
 
 def words(text_key: str) -> list[str]:
