@@ -131,3 +131,12 @@ def test_a_name_does_not_end_with_an_inflected_common_word(tagger):
     art = article("وأصدر الوزير حسن خليل بيانا صحفيا حول الأزمة.",
                   "وأصدر رئيس الحزب جمال ولد أحمد بيانا يدعو فيه إلى الحوار.")
     assert set(found(tagger, art, "person")) == {"حسن خليل", "جمال ولد أحمد"}
+
+
+def test_a_name_does_not_start_with_an_adjective_of_nationality_or_direction(tagger):
+    """"الجنوبي" after "الكوري" belongs to the country's adjective, not to the president's name."""
+    art = article("التقى الرئيس الكوري الجنوبي مون جاي إن نظيره الأمريكي في سيول أمس.",
+                  "وصرح وزير الخارجية الكوري الشمالي ري يونغ هو للصحفيين في بيونغ يانغ.")
+    persons = set(found(tagger, art, "person"))
+    assert not any(p.split()[0] in ("الجنوبي", "الشمالي", "الكوري") for p in persons), persons
+    assert any(p.startswith("مون جاي") for p in persons) and any(p.startswith("ري يونغ") for p in persons)

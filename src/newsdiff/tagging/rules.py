@@ -470,6 +470,21 @@ def person_ends(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
             tags[e] = "O"
 
 
+def person_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A person's name of two words or more does not start with an adjective of nationality
+    or direction: "الرئيس الكوري [الجنوبي] مون جاي إن", "[الروسي] فلاديمير بوتين"."""
+    if "B-PERS" not in tags:
+        return
+    adjectives = context_words.load().direction_adjectives
+    for typ, s, e in spans(tags):
+        if typ != "PERS":
+            continue
+        while e - s > 1 and (toks[s].key in gaz.nationality or toks[s].key in adjectives):
+            tags[s] = "O"
+            s += 1
+        tags[s] = "B-PERS"
+
+
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A nationality adjective tagged alone as a place is not a name.
 
@@ -600,6 +615,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     sports.clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
     person_ends(toks, tags, gaz)
+    person_starts(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
 
