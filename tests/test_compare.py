@@ -239,3 +239,26 @@ def test_compare_refuses_zero_jobs(seed_store, cli):
     result = cli("compare", "--topic", MIAMI_TALKS, "--jobs", "0", db=False)
     assert result.exit_code == 2
     assert "--jobs" in result.output and "Traceback" not in result.output
+
+
+def _die(files):
+    """A worker's task that kills its process (run in the forked worker)."""
+    import os
+
+    os._exit(9)
+
+
+def test_compare_survives_a_worker_that_dies(seed_store, monkeypatch):
+    """A worker killed mid-way (out of memory, say) costs time, not the report."""
+    from click.testing import CliRunner
+
+    from newsdiff.cli import main
+    from newsdiff.compare import groundwork
+
+    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
+    one = CliRunner().invoke(main, args)
+    monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(groundwork, "_prepare_chunk", _die)
+    two = CliRunner().invoke(main, args + ["--jobs", "2"])
+    assert two.exit_code == 0, two.output
+    assert two.stdout == one.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -121,13 +122,16 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
 
     def collect() -> dict[str, Groundwork]:
         global _shared
+        out: dict[str, Groundwork] = {}
         try:
-            out = {}
             for chunk, future in zip(chunks, futures):
-                out.update(zip(chunk, future.result()))
+                try:
+                    out.update(zip(chunk, future.result()))
+                except BrokenProcessPool:  # a worker died (killed, out of memory): do its part here
+                    out.update((f, prepare(articles[f], mentions[f])) for f in chunk)
             return out
         finally:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
             _shared = ({}, {})
 
     return collect
