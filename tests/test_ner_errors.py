@@ -119,3 +119,23 @@ def test_sports_word_read_into_the_club_name(tagger):
     tags[2:4] = ["B-PERS", "I-PERS"]
     sports.clubs(toks, tags, gaz)
     assert tags[2:4] == ["B-PERS", "I-PERS"]
+
+
+def test_unseen_clubs_named_after_a_club_head(cli, tmp_path):
+    """In a match report a name nobody knows right after فريق/فريقي is a club (two after the
+    dual, joined by و); "فريق خطير" (a dangerous team) and a negotiating team are not."""
+    write(tmp_path / "league.txt", "\n".join([
+        "الدوري المغربي: مواجهات قوية في الجولة الثانية",
+        "يدخل فريق الحسنية مباراة اليوم على ملعبه بعد فوزه في الجولة الأولى بهدفين.",
+        "وتأجلت مباراة فريقي الرجاء البيضاوي والدفاع الجديدي بسبب التزام الفريقين في كأس العرش.",
+        "وقال المدرب إن خصمه فريق خطير في الملعب وإن المباراة لن تكون سهلة.",
+        "وفي الشوط الثاني سجل اللاعبون ثلاثة أهداف أمام الجماهير في الملعب.",
+    ]))
+    write(tmp_path / "talks.txt", "\n".join([
+        "واشنطن تستأنف المحادثات مع كييف",
+        "وصل فريق التفاوض الأمريكي إلى جنيف أمس لبدء جولة جديدة من المحادثات مع الوفد الأوكراني.",
+    ]))
+    assert cli("ingest", str(tmp_path)).exit_code == 0
+    orgs = {(m["article"], m["surface"]) for e in cli.json("entities", "--type", "org") for m in e["mentions"]}
+    assert {("league.txt", "الحسنية"), ("league.txt", "الرجاء البيضاوي"), ("league.txt", "الدفاع الجديدي")} <= orgs, orgs
+    assert not any("خطير" in s for _, s in orgs) and not any(a == "talks.txt" for a, _ in orgs), orgs

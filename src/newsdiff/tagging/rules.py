@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..conll import clear, set_span, spans
 from . import context_words, sports
-from .features import base_form, proclitic_splits
+from .features import base_form, known, proclitic_splits
 from .gazetteer import Gazetteer
 
 PUNCT_STOP = {"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "(", ")", "-", "–", "—", "\"", "“", "”", "«", "»"}
@@ -485,6 +485,17 @@ def person_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
         tags[s] = "B-PERS"
 
 
+def conjunctions_off_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A name that starts with و/ف before the article ال of a word no list knows keeps the
+    conjunction out of its span ("فريقي الرجاء البيضاوي [و]الدفاع الجديدي"); the CRF tags whole
+    words, and only a listed word gets its proclitic read off when the tokens are made."""
+    for _, s, _ in spans(tags):
+        tok = toks[s]
+        k = tok.key
+        if not tok.clitic and len(k) >= 6 and k[0] in "وف" and k[1:3] == "ال" and not known(k, gaz):
+            tok.clitic, tok.base = 1, k[1:]
+
+
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A nationality adjective tagged alone as a place is not a name.
 
@@ -613,9 +624,11 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     index_names(toks, tags, gaz)
     groups_not_organisations(toks, tags, gaz)
     sports.clubs(toks, tags, gaz, sport)
+    sports.named_clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
     person_ends(toks, tags, gaz)
     person_starts(toks, tags, gaz)
+    conjunctions_off_names(toks, tags, gaz)
     adjectives_not_places(toks, tags, gaz)
     return tags
 

@@ -8,7 +8,8 @@ the tagger took for a person) into one organisation span where a club stands: af
 masculine nationality adjective (a town's adjective is feminine: "بورتو البرتغالي" is the
 club). A foreign word right before the city belongs to the club's name (ستيوا بوخارست).
 Countries stay places (a national team is named by its country). A city in any other
-sentence or position stays a place.
+sentence or position stays a place. In the same sentences a name nobody tagged right after
+فريق/نادي is the club's ("فريق الرجاء البيضاوي", "فريقي الجيش الملكي وأولمبيك خريبكة").
 """
 from __future__ import annotations
 
@@ -195,3 +196,57 @@ def clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> 
                 tags[k] = "O"
             set_span(tags, start, e, "ORG")
         b = end
+
+
+MAX_CLUB_WORDS = 3
+
+
+def _club_word(tok, tag: str, gaz: Gazetteer) -> bool:
+    """A word that may start a club's name after its head: untagged, a word (not a number
+    or mark), not a function word, sports word, title, role noun, place or nationality
+    adjective (a place is `clubs`' case; "فريق أفريقي" is any African team)."""
+    k = tok.base
+    return tag == "O" and k.isalpha() and k not in gaz.function_words and tok.key not in _words().any \
+        and k not in gaz.titles and k not in gaz.role_heads and k not in gaz.speech_verbs \
+        and k not in gaz.places and k not in gaz.nationality
+
+
+def _adjective_or_place(tok, gaz: Gazetteer) -> bool:
+    """A definite nisba adjective (البيضاوي، الوجدية) or a listed place (خريبكة): the rest of a
+    club's name."""
+    k = tok.key
+    return not tok.clitic and ((k.startswith("ال") and (k.endswith("ي") or k.endswith("يه")) and len(k) > 5)
+                               or k in gaz.places)
+
+
+def named_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> None:
+    """In a sentence about sport, an untagged name right after a club head (فريق، نادي) is one
+    ORG span: its first word, then nisba adjectives or a place (الرجاء البيضاوي، أولمبيك خريبكة);
+    after a dual head (فريقي) a second name joined by و is the other club."""
+    heads = _words().club_heads
+    if not any(t.key in heads for t in toks) \
+            or (evidence(toks, tags, gaz) if sport is None else sport) < SENTENCE_EVIDENCE:
+        return
+    for i in range(len(toks) - 1):
+        if toks[i].key not in heads:
+            continue
+        e = _club_at(toks, tags, i + 1, gaz)
+        if e and toks[i].key.endswith("ي") and e < len(toks) and toks[e].key[:1] == "و" and len(toks[e].key) > 3:
+            # فريقي، ناديي، منتخبي: the dual names two clubs ("فريقي الجيش الملكي وأولمبيك خريبكة")
+            tok = toks[e]
+            tok.clitic, tok.base = 1, tok.key[1:]
+            if not _club_at(toks, tags, e, gaz):
+                tok.clitic, tok.base = 0, tok.key
+
+
+def _club_at(toks, tags: list[str], s: int, gaz: Gazetteer) -> int:
+    """Tag the club's name starting at token s as ORG and return its end; 0 when none starts there."""
+    if s >= len(toks) or not _club_word(toks[s], tags[s], gaz):
+        return 0
+    e = s + 1
+    while e < len(toks) and e - s < MAX_CLUB_WORDS and tags[e] == "O" and _adjective_or_place(toks[e], gaz):
+        e += 1
+    if e == s + 1 and toks[s].base in gaz.common_words:
+        return 0  # "فريق خطير", "منتخب بلاده"; a common word names a club with its adjective (الجيش الملكي)
+    set_span(tags, s, e, "ORG")
+    return e
