@@ -57,6 +57,7 @@ class CRFTagger:
     def __init__(self, model_path: str | Path, gaz: Gazetteer):
         self.gaz = gaz
         self._labels, self._attrs, self._weights, self._transitions = _read_model(model_path)
+        self._label_names = np.array(self._labels, dtype=object)
         self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
@@ -75,9 +76,9 @@ class CRFTagger:
         lengths = np.array([len(tokens) for _, tokens in todo])
         padded = np.zeros((len(todo), lengths.max(), len(self._labels)))
         padded[np.arange(lengths.max()) < lengths[:, None]] = emissions
-        labels = self._labels
-        for (n, _), path, length in zip(todo, _viterbi(padded, lengths, self._transitions), lengths):
-            out[n] = [labels[i] for i in path[:length]]
+        paths = self._label_names[_viterbi(padded, lengths, self._transitions)].tolist()
+        for (n, _), path, length in zip(todo, paths, lengths.tolist()):
+            out[n] = path[:length]
         return out
 
     def _row(self, k: str) -> tuple[int, str]:
