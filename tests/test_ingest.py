@@ -181,6 +181,28 @@ def test_foreign_sqlite_and_newer_schema_are_refused(cli, tmp_path):
     assert result.exit_code == 1 and "written by a newer newsdiff (schema 99" in result.output
 
 
+def test_store_with_the_older_type_index_is_read_and_written_alike(cli, tmp_path):
+    """Stores made before the index on mentions(type) was dropped keep it and work as before."""
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    older, newer = str(tmp_path / "older.db"), str(tmp_path / "newer.db")
+    cli.db = older
+    cli("ingest", str(tmp_path / "in" / "a.txt"))
+    con = sqlite3.connect(older)
+    con.execute("CREATE INDEX mentions_type ON mentions(type)")
+    con.commit()
+    con.close()
+    write(tmp_path / "in" / "b.txt", ARTICLE.replace("8 ملايين", "9 ملايين"))
+    write(tmp_path / "in" / "a.txt", ARTICLE.replace("8 ملايين", "7 ملايين"))
+    outputs = []
+    for db in (older, newer):
+        cli.db = db
+        result = cli("ingest", str(tmp_path / "in"))
+        assert result.exit_code == 0, result.output
+        outputs.append((cli.json("entities"), cli("topics").output, stored_text(db, "a.txt")))
+    assert outputs[0] == outputs[1] and "7 ملايين" in outputs[0][2]
+    assert "8 ملايين" not in json.dumps(outputs[0][0], ensure_ascii=False)
+
+
 def test_store_from_environment_variable(cli, tmp_path, monkeypatch):
     db = tmp_path / "env.db"
     monkeypatch.setenv("NEWSDIFF_DB", str(db))

@@ -167,6 +167,7 @@ def parse_page(text: str) -> Page:
 
     site = None
     title_line: Optional[_Line] = None
+    title_key = ""
     body: list[_Line] = []
     in_header = True
     for ln in lines:
@@ -184,9 +185,9 @@ def parse_page(text: str) -> Page:
                 page.outlet = page.outlet or banner
                 exclude(ln, "site banner")
             else:
-                title_line = ln
+                title_line, title_key = ln, key(ln.text)
                 page.title = ln.text
-        elif key(ln.text) == key(title_line.text):
+        elif key(ln.text) == title_key:
             exclude(ln, "repeated title")
         elif in_header and _is_paragraph(ln.text):
             in_header = False

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Sequence
 
@@ -56,6 +57,7 @@ class CRFTagger:
     def __init__(self, model_path: str | Path, gaz: Gazetteer):
         self.gaz = gaz
         self._labels, self._attrs, self._weights, self._transitions = _read_model(model_path)
+        self._label_names = np.array(self._labels, dtype=object)
         self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
@@ -74,18 +76,19 @@ class CRFTagger:
         lengths = np.array([len(tokens) for _, tokens in todo])
         padded = np.zeros((len(todo), lengths.max(), len(self._labels)))
         padded[np.arange(lengths.max()) < lengths[:, None]] = emissions
-        labels = self._labels
-        for (n, _), path, length in zip(todo, _viterbi(padded, lengths, self._transitions), lengths):
-            out[n] = [labels[i] for i in path[:length]]
+        paths = self._label_names[_viterbi(padded, lengths, self._transitions)].tolist()
+        for (n, _), path, length in zip(todo, paths, lengths.tolist()):
+            out[n] = path[:length]
         return out
 
     def _row(self, k: str) -> tuple[int, str]:
-        """(row of a word's summed weights per slot, its base form), computed on first sight."""
+        """(row of a word's summed weights per slot, its base form), computed on first sight.
+        Row 0 stays zeros: it stands for the words past a sentence's edge."""
         hit = self._rows.get(k)
         if hit is not None:
             return hit
         w = word_features(k, self.gaz)
-        row = len(self._rows)
+        row = len(self._rows) + 1
         if row == self._words.shape[1]:
             self._words = np.concatenate([self._words, np.zeros_like(self._words)], axis=1)
         get, unknown = self._attrs.get, len(self._attrs)
@@ -102,31 +105,36 @@ class CRFTagger:
         for the tokens of a batch of non-empty sentences one after another."""
         if len(self._rows) >= self.MAX_WORDS:  # forget between batches, never within one
             self._rows.clear()
-        rows, sent_of, dyn_ids, dyn_starts = [], [], [], []
-        get, unknown = self._attrs.get, len(self._attrs)
+        # the batch's word rows, each sentence after _GAP zero rows, and _GAP more at the end
+        rows: list[int] = []
+        dynamic: list[list[str]] = []
         row_of, cached = self._row, self._rows.get
-        for s, tokens in enumerate(sentences):
+        for tokens in sentences:
             found = [cached(k) or row_of(k) for k in (tokens if keys else [key(t) or t for t in tokens])]
+            rows += _EDGE
             rows += [row for row, _ in found]
-            sent_of += [s] * len(tokens)
-            for f in dynamic_features([base for _, base in found], self.gaz):
-                dyn_starts.append(len(dyn_ids))
-                dyn_ids += [get(x, unknown) for x in f]
-        emissions = self._word_emissions(np.array(rows), np.array(sent_of))
-        return emissions + np.add.reduceat(self._weights[dyn_ids], dyn_starts, axis=0)
+            dynamic += dynamic_features([base for _, base in found], self.gaz)
+        rows += _EDGE
+        feats = list(chain.from_iterable(dynamic))
+        ids = list(map(self._attrs.get, feats, repeat(len(self._attrs), len(feats))))
+        starts = np.cumsum([0] + list(map(len, dynamic[:-1])))
+        return self._word_emissions(np.array(rows)) + np.add.reduceat(self._weights[ids], starts, axis=0)
 
-    def _word_emissions(self, rows: np.ndarray, sent_of: np.ndarray) -> np.ndarray:
-        """The word-level part of `emissions`: each token's own row and its neighbours'."""
-        emissions = self._words[0, rows].copy()
-        pos = np.arange(len(rows))
-        shifts = [(slot, d) for slot, d in enumerate(OFFSETS, 1)]
-        shifts += [(1 + len(OFFSETS), -k) for k in range(1, BEFORE_SPAN + 1)]
-        for slot, d in shifts:
-            other = pos + d
-            ok = (other >= 0) & (other < len(rows))
-            ok[ok] = sent_of[other[ok]] == sent_of[ok]
-            emissions[ok] += self._words[slot, rows[other[ok]]]
-        return emissions
+    def _word_emissions(self, rows: np.ndarray) -> np.ndarray:
+        """The word-level part of `emissions`: each token's own row plus its neighbours', from
+        the batch's rows with _GAP zero rows around each sentence (a neighbour past the
+        sentence's edge adds nothing)."""
+        n = len(rows)
+        emissions = self._words[0, rows]
+        for slot, d in _SHIFTS:
+            emissions[_GAP : n - _GAP] += self._words[slot, rows[_GAP + d : n - _GAP + d]]
+        return emissions[rows != 0]
+
+
+# (slot of self._words, offset of the word whose row it is): neighbours, then "before"
+_SHIFTS = list(enumerate(OFFSETS, 1)) + [(1 + len(OFFSETS), -k) for k in range(1, BEFORE_SPAN + 1)]
+_GAP = max(abs(d) for _, d in _SHIFTS)
+_EDGE = [0] * _GAP
 
 
 _DUMP_LINE = re.compile(r"^  \(([01])\) (.+) --> (\S+): (\S+)$", re.MULTILINE)
@@ -164,28 +172,29 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
 
     Sentences are taken longest first, so at each position the live ones are a prefix
     of the batch; the others keep their scores, and their back-pointers stay the
-    identity, so one backward pass serves every length.
+    identity, so one backward pass serves every length. Arrays are held position first
+    and each step maximises over the last axis (previous label), which numpy does fastest.
     """
     n_sent, n_pos, n_lab = emissions.shape
     order = np.argsort(-lengths, kind="stable")
-    emissions = emissions[order]
+    emissions = np.ascontiguousarray(emissions[order].transpose(1, 0, 2))  # positions x sentences x labels
     live = np.searchsorted(-lengths[order], -np.arange(n_pos), side="left")  # sentences longer than t
-    score = emissions[:, 0].copy()
-    back = np.empty((n_sent, n_pos, n_lab), dtype=np.intp)
+    into = np.ascontiguousarray(transitions.T)  # label x previous label
+    score = emissions[0].copy()
+    back = np.empty((n_pos, n_sent, n_lab), dtype=np.intp)
     back[:] = np.arange(n_lab)
     for t in range(1, n_pos):
         k = live[t]
-        cand = score[:k, :, None] + transitions
-        best = cand.argmax(axis=1)
-        back[:k, t] = best
-        score[:k] = cand.max(axis=1) + emissions[:k, t]
-    path = np.empty((n_sent, n_pos), dtype=np.intp)
+        cand = score[:k, None, :] + into
+        back[t, :k] = cand.argmax(axis=2)
+        score[:k] = cand.max(axis=2) + emissions[t, :k]
+    path = np.empty((n_pos, n_sent), dtype=np.intp)
     cur = score.argmax(axis=1)
     rows = np.arange(n_sent)
     for t in range(n_pos - 1, 0, -1):
-        path[:, t] = cur
-        cur = back[rows, t, cur]
-    path[:, 0] = cur
-    out = np.empty_like(path)
-    out[order] = path
+        path[t] = cur
+        cur = back[t, rows, cur]
+    path[0] = cur
+    out = np.empty((n_sent, n_pos), dtype=np.intp)
+    out[order] = path.T
     return out

@@ -181,7 +181,7 @@ def _candidates(sentence: Sentence, text: str) -> list[_Found]:
         if not (needs_digit and has_digit):
             hit = present.get(words)
             if hit is None:
-                hit = present[words] = any(_starts_word(text, w) for w in words)
+                hit = present[words] = any(_starts_word(text, w) for w in words if w in text)
             if not hit:
                 continue
         for m in pattern.finditer(text):

@@ -88,6 +88,8 @@ def particles_not_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> N
     """A name span never starts with a particle written with its hamza ("فإن ترامب"). What
     follows stays a name if it is two words or more, or a given name: a lone word the
     tagger took for a surname after "فان" (Van) is not one ("فإن لوبي")."""
+    if tags.count("O") == len(tags):
+        return  # no span (most sentences after the rules have few)
     for typ, s, e in spans(tags):
         if _particle(toks[s].text):
             keep = e - s > 2 or (e - s == 2 and (typ != "PERS" or toks[s + 1].base in gaz.given_names))
@@ -113,15 +115,30 @@ def _only_inside(found: list[tuple[str, int, int]], i: int, j: int) -> bool:
     )
 
 
-def _phrase_splits(k: str, gaz: Gazetteer) -> tuple[tuple[tuple[int, str], ...], int]:
+def _phrase_splits(k: str, gaz: Gazetteer) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
     """The readings (proclitic chars, base) of a word key that start a gazetteer phrase,
-    and the length of the longest such phrase."""
+    and the numbers of words of the phrases they start, longest first."""
     splits = [(c, b) for c, b in proclitic_splits(k) if b in gaz.phrase_starts]
     if any(c for c, _ in splits) and (k in gaz.common_words or k in gaz.places):
         # a word that is itself a common word or a place (كبيرا، وجده) is not read as
         # proclitic + place (ك + بيرا، و + جده)
         splits = [(c, b) for c, b in splits if not c]
-    return tuple(splits), max((gaz.phrase_starts[b] for _, b in splits), default=0)
+    lengths = _phrase_lengths(gaz)
+    return tuple(splits), tuple(sorted({n for _, b in splits for n in lengths[b]}, reverse=True))
+
+
+def _phrase_lengths(gaz: Gazetteer) -> dict[str, frozenset[int]]:
+    """First word of a gazetteer phrase -> the numbers of words of the phrases it starts
+    (computed once)."""
+    cache = gaz.word_cache("phrase_lengths")
+    table = cache.get(None)
+    if table is None:
+        found: dict[str, set[int]] = {}
+        for phrase in gaz.phrases:
+            words = phrase.split()
+            found.setdefault(words[0], set()).add(len(words))
+        table = cache[None] = {first: frozenset(n) for first, n in found.items()}
+    return table
 
 
 def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
@@ -134,11 +151,13 @@ def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> Non
         hit = cache.get(k)
         if hit is None:
             hit = cache[k] = _phrase_splits(k, gaz)
-        splits, longest = hit
+        splits, lengths = hit
         if not splits:
             i += 1
             continue
-        for n in range(min(longest, len(toks) - i), 0, -1):
+        for n in lengths:  # a phrase of another length cannot start here
+            if n > len(toks) - i:
+                continue
             rest = [t.key for t in toks[i + 1 : i + n]]
             found = [(c, b, gaz.lookup(" ".join([b] + rest))) for c, b in splits]
             found = [f for f in found if f[2] and not (n == 1 and _needs_context(toks, i, f[1], gaz))]
@@ -422,6 +441,8 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
                                            or toks[s - 1].base in gaz.function_words):
                 set_span(tags, s, i, "PERS")
     # clean-up: adjectives are not persons; a place right after a name is not part of it
+    if "B-PERS" not in tags and "I-PERS" not in tags:
+        return
     for typ, s, e in spans(tags):
         if typ != "PERS":
             continue
@@ -502,6 +523,8 @@ def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) ->
     A word that is also a country's name (السعودية، سورية) is an adjective only
     after a definite noun (الخارجية السعودية).
     """
+    if "B-LOC" not in tags and "I-LOC" not in tags:
+        return
     for typ, s, e in spans(tags):
         if typ != "LOC" or not all(t.key in gaz.nationality for t in toks[s:e]):
             continue
@@ -599,6 +622,8 @@ def _people_group(k: str, groups: frozenset[str], gaz: Gazetteer) -> bool:
 
 def groups_not_organisations(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A group of people tagged alone as an organisation or a place is neither."""
+    if "B-ORG" not in tags and "B-LOC" not in tags:
+        return  # only spans opened by B- are looked at
     groups = context_words.load().people_groups
     for typ, s, e in spans(tags):
         if typ in ("ORG", "LOC") and tags[s][0] == "B" and e - s <= 3 \
