@@ -258,7 +258,34 @@ def test_compare_survives_a_worker_that_dies(seed_store, monkeypatch):
     args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
     one = CliRunner().invoke(main, args)
     monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
-    monkeypatch.setattr(groundwork, "_prepare_chunk", _die)
+    monkeypatch.setattr(groundwork, "_prepare_files", _die)
     two = CliRunner().invoke(main, args + ["--jobs", "2"])
     assert two.exit_code == 0, two.output
     assert two.stdout == one.stdout
+
+
+def test_workers_reading_a_newer_version_leave_it_to_the_caller(cli, corpus):
+    """An ingest that replaces an article between the caller's read and the workers' read:
+    the caller prepares that article from the version it holds."""
+    from newsdiff.compare import groundwork
+    from newsdiff.store import Store
+
+    assert cli("ingest", str(corpus)).exit_code == 0
+    with Store.open(cli.db, create=False) as store:
+        articles = {a.file: a for a in store.articles()}
+        mentions = store.mentions()
+    mine = {f: mentions.get(f, []) for f in articles}
+    changed = sorted(articles)[0]
+    path = corpus / changed
+    path.write_text(path.read_text(encoding="utf-8") + "\nوقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل.\n",
+                    encoding="utf-8")
+    assert cli("ingest", str(corpus)).exit_code == 0
+    workers = groundwork.Workers(cli.db, 2)
+    try:
+        original = groundwork.MIN_PARALLEL
+        groundwork.MIN_PARALLEL = 1
+        got = groundwork.prepare_all(articles, mine, workers)()
+    finally:
+        groundwork.MIN_PARALLEL = original
+        workers.close()
+    assert got == {f: groundwork.prepare(articles[f], mine[f]) for f in articles}

@@ -121,22 +121,30 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     `jobs` processes share the per-article work of a large topic."""
     from .aliases import load_aliases, merged
     from .compare import build_comparison
+    from .compare.groundwork import Workers, can_fork
     from .errors import EmptyResult
+    from .store import default_path
     from .topics import get_topic, select
 
     chosen = get_topic(topic, topics_dir)
+    user = load_aliases(aliases) if aliases else None
     with Store.open(db, create=False) as store:
         if store.count() == 0:
             raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
+    workers = Workers(db or default_path(), jobs) if jobs > 1 and can_fork() else None
+    try:
+        with Store.open(db, create=False) as store:
+            with paused_gc():
+                articles, mentions = store.articles(), store.mentions()
+        selected = select(chosen, articles, mentions)
+        if not selected:
+            raise EmptyResult(f"topic {chosen.name!r} selects none of the {len(articles)} stored articles")
         with paused_gc():
-            articles, mentions = store.articles(), store.mentions()
-    selected = select(chosen, articles, mentions)
-    if not selected:
-        raise EmptyResult(f"topic {chosen.name!r} selects none of the {len(articles)} stored articles")
-    user = load_aliases(aliases) if aliases else None
-    with paused_gc():
-        return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
-                                selected, mentions, merged(chosen.aliases, user), jobs)
+            return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
+                                    selected, mentions, merged(chosen.aliases, user), workers)
+    finally:
+        if workers is not None:
+            workers.close()
 
 
 def show(article: str, sentence: int, db: Optional[str] = None) -> dict[str, Any]:

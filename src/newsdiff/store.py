@@ -58,6 +58,7 @@ CREATE INDEX mentions_article ON mentions(article_id);
 # Older stores also have an index on mentions(type); they are read and written as they are.
 # It cost ~15% of the writing and made no query faster: most mentions are names, so reading
 # them by type is a scan of the table anyway.
+_SELECT_IN = 500  # up to this many articles are looked up by key; more are filtered from a scan
 _ARTICLE_COLS = ("file", "path", "sha256", "encoding", "text", "title", "author", "outlet",
                  "source", "url", "published", "published_precision")
 
@@ -225,11 +226,12 @@ class Store:
 
     def articles(self, files: Optional[list[str]] = None) -> list[Article]:
         """Stored articles (all, or those whose file name is in `files`), in ingest order."""
-        rows = self.conn.execute(
-            f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles ORDER BY file, id").fetchall()
+        sql, args = f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles", ()
+        if files is not None and len(files) <= _SELECT_IN:
+            sql, args = sql + f" WHERE file IN ({', '.join('?' * len(files))})", tuple(files)
         wanted = None if files is None else set(files)
         by_id: dict[int, Article] = {}
-        for row in rows:
+        for row in self.conn.execute(sql + " ORDER BY file, id", args):
             article = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
             if wanted is None or article.file in wanted:
                 by_id[row[0]] = article
@@ -241,34 +243,40 @@ class Store:
             a.excluded.append(Block(s, e, reason, a.text[s:e]))
         return list(by_id.values())
 
-    def _rows_of(self, by_id: dict[int, Article], cols: str, table: str, order: str):
-        """(article id, *cols) rows of `table` for the articles in `by_id`, in `order` (within
-        each article: `rowid` is the order they were stored in)."""
-        if len(by_id) == 1:
-            return self.conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE article_id = ? "
-                                     f"ORDER BY {order}", tuple(by_id))
-        rows = self.conn.execute(f"SELECT article_id, {cols} FROM {table} ORDER BY {order}")
+    def _rows_of(self, by_id: dict, cols: str, table: str, order: str, where: str = "", args: tuple = ()):
+        """(article id, *cols) rows of `table` for the articles in `by_id` (and `where`), in
+        `order` (within each article: `rowid` is the order they were stored in)."""
+        if len(by_id) <= _SELECT_IN:
+            return self.conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE article_id IN "
+                                     f"({', '.join('?' * len(by_id))}){where} ORDER BY {order}",
+                                     tuple(by_id) + args)
+        rows = self.conn.execute(f"SELECT article_id, {cols} FROM {table} WHERE 1{where} ORDER BY {order}", args)
         return (r for r in rows if r[0] in by_id)
 
-    def mentions(self, types: Optional[Iterable[str]] = None) -> dict[str, list[Mention]]:
-        """Article file name -> its mentions (optionally of some types only), in text order.
+    def mentions(self, types: Optional[Iterable[str]] = None, files: Optional[list[str]] = None
+                 ) -> dict[str, list[Mention]]:
+        """Article file name -> its mentions (optionally of some types only, of some files
+        only), in text order.
 
         Each article's mentions are stored in text order (`put_many`), so they are read
         in the table's own order, without a sort."""
+        sql, args = "SELECT id, file, text FROM articles", ()
+        if files is not None and len(files) <= _SELECT_IN:
+            sql, args = sql + f" WHERE file IN ({', '.join('?' * len(files))})", tuple(files)
+        wanted = None if files is None else set(files)
         names, texts = {}, {}
-        for aid, file, text in self.conn.execute("SELECT id, file, text FROM articles ORDER BY file, id"):
-            names[aid], texts[aid] = file, text
-        sql = ('SELECT article_id, type, start, "end", sentence, key, role, value, unit, kind, qualifier, '
-               'source FROM mentions')
-        args: tuple = ()
+        for aid, file, text in self.conn.execute(sql + " ORDER BY file, id", args):
+            if wanted is None or file in wanted:
+                names[aid], texts[aid] = file, text
+        where, args = "", ()
         if types:
-            types = list(types)
-            sql += f" WHERE type IN ({', '.join('?' * len(types))})"
-            args = tuple(types)
+            types = tuple(types)
+            where, args = f" AND type IN ({', '.join('?' * len(types))})", types
         by_article: dict[int, list[Mention]] = {aid: [] for aid in names}
         values: dict[Optional[str], object] = {None: None}  # each distinct JSON value decoded once
-        for aid, typ, s, e, sent, k, role, value, unit, kind, qual, src in self.conn.execute(
-                sql + " ORDER BY rowid", args):
+        cols = 'type, start, "end", sentence, key, role, value, unit, kind, qualifier, source'
+        for aid, typ, s, e, sent, k, role, value, unit, kind, qual, src in self._rows_of(
+                names, cols, "mentions", "rowid", where, args):
             if value not in values:
                 values[value] = json.loads(value)
             by_article[aid].append(Mention(typ, s, e, texts[aid][s:e], sent, k, role, values[value],

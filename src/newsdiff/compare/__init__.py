@@ -19,7 +19,7 @@ from ..model import Article, Mention
 from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
-from .groundwork import NAME_TYPES, prepare_all
+from .groundwork import NAME_TYPES, Workers, prepare_all
 
 ENTITY = "#ent:"  # claim tokens of resolved names begin so
 from .timeline import Dated, build_timeline
@@ -77,12 +77,12 @@ def _ref(article: Article, m: Mention) -> dict[str, Any]:
 
 def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[str]]],
                      mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None,
-                     jobs: int = 1) -> Comparison:
-    """Compare the `selected` articles (each with why it was selected); `jobs` processes
-    may share the per-article work (`groundwork`)."""
+                     workers: Optional[Workers] = None) -> Comparison:
+    """Compare the `selected` articles (each with why it was selected); `workers` may
+    do the per-article work (`groundwork`)."""
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
-    pending = prepare_all(articles, mine, jobs)
+    pending = prepare_all(articles, mine, workers)
     entities = resolve(mine, aliases)
     token_of: dict[int, str] = {}  # id of a name mention -> ENTITY + its entity's name
     for e in entities:

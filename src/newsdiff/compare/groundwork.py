@@ -1,10 +1,10 @@
 """The per-article part of a comparison, which needs no other article: each sentence's
 bag of content-word stems, the article's quotes, and the words around its figures.
 
-`prepare_all` does it for every selected article, in worker processes when asked
-(`jobs`) and there are enough articles to pay for them; meanwhile the caller
-resolves names, the other large step. Workers are forked, so they read the
-articles and mentions the caller already holds; they send back only these results.
+`prepare_all` does it for every selected article, in `Workers` when the caller has
+them and there are enough articles to pay for them; meanwhile the caller resolves
+names, the other large step. Workers are forked before the caller reads the store and
+read their articles from it themselves; they send back only these results.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..model import Article, Mention
+from ..store import Store
 from ..normalize import span_keys
 from .quotes import find_quotes
 from .text import content_stems, content_words, events, words
@@ -97,41 +98,65 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     return Groundwork(terms, counts, sizes, quotes, figures)
 
 
-_shared: tuple[dict[str, Article], dict[str, list[Mention]]] = ({}, {})  # what forked workers read
+class Workers:
+    """Processes that prepare articles, forked before the caller reads the store (so they
+    share no memory with what it builds: no page is copied when either side writes); each
+    reads the articles it is given from the store itself."""
+
+    def __init__(self, db: str, jobs: int):
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_open_store, initargs=(db,))
+        self.pool.submit(int)  # forks the workers now, while this process is small
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
-def _prepare_chunk(files: list[str]) -> list[Groundwork]:
-    articles, mentions = _shared
-    return [prepare(articles[f], mentions[f]) for f in files]
+_store: Optional[Store] = None  # a worker's own connection
 
 
-def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]], jobs: int = 1
-                ) -> Callable[[], dict[str, Groundwork]]:
+def _open_store(db: str) -> None:
+    global _store
+    _store = Store.open(db, create=False)
+
+
+def _prepare_files(files: list[str]) -> list[tuple[str, str, int, Groundwork]]:
+    """(file, sha256, number of mentions, groundwork) of the stored articles named `files`."""
+    articles = _store.articles(files)
+    mentions = _store.mentions(files=files)
+    return [(a.file, a.sha256, len(mentions.get(a.file, [])), prepare(a, mentions.get(a.file, [])))
+            for a in articles]
+
+
+def can_fork() -> bool:
+    """Whether `Workers` can run here (forking is POSIX-only)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]],
+                workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
     """Start preparing every article (`mentions` has every file of `articles`); the
-    returned function waits for and gives file -> `Groundwork`. With `jobs` > 1 and
-    at least MIN_PARALLEL articles, the work runs in `jobs` forked processes."""
+    returned function waits for and gives file -> `Groundwork`. With `workers` and at
+    least MIN_PARALLEL articles, the work is theirs; an article they read in another
+    version than the caller's (an ingest wrote between the two reads), and the share of a
+    worker that died, is prepared here."""
     files = list(articles)
-    if jobs < 2 or len(files) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if workers is None or len(files) < MIN_PARALLEL:
         done = {f: prepare(articles[f], mentions[f]) for f in files}
         return lambda: done
-    global _shared
-    _shared = (articles, mentions)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    futures: list[Future] = [pool.submit(_prepare_chunk, chunk) for chunk in chunks]
+    futures: list[Future] = [workers.pool.submit(_prepare_files, chunk) for chunk in chunks]
 
     def collect() -> dict[str, Groundwork]:
-        global _shared
         out: dict[str, Groundwork] = {}
-        try:
-            for chunk, future in zip(chunks, futures):
-                try:
-                    out.update(zip(chunk, future.result()))
-                except BrokenProcessPool:  # a worker died (killed, out of memory): do its part here
-                    out.update((f, prepare(articles[f], mentions[f])) for f in chunk)
-            return out
-        finally:
-            pool.shutdown(cancel_futures=True)
-            _shared = ({}, {})
+        for chunk, future in zip(chunks, futures):
+            try:
+                for f, sha256, count, work in future.result():
+                    if articles[f].sha256 == sha256 and len(mentions[f]) == count:
+                        out[f] = work
+            except BrokenProcessPool:  # a worker died (killed, out of memory)
+                pass
+            out.update((f, prepare(articles[f], mentions[f])) for f in chunk if f not in out)
+        return out
 
     return collect
