@@ -121,7 +121,7 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     `jobs` processes share the per-article work of a large topic."""
     from .aliases import load_aliases, merged
     from .compare import build_comparison
-    from .compare.groundwork import Workers, can_fork
+    from .compare.groundwork import MIN_PARALLEL, Workers, can_fork
     from .errors import EmptyResult
     from .store import default_path
     from .topics import get_topic, select
@@ -129,9 +129,12 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     chosen = get_topic(topic, topics_dir)
     user = load_aliases(aliases) if aliases else None
     with Store.open(db, create=False) as store:
-        if store.count() == 0:
+        stored = store.count()
+        if stored == 0:
             raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
-    workers = Workers(db or default_path(), jobs) if jobs > 1 and can_fork() else None
+    # forked before the store is read (see `Workers`), when the topic may be large enough
+    parallel = jobs > 1 and can_fork() and stored >= MIN_PARALLEL
+    workers = Workers(db or default_path(), jobs) if parallel else None
     try:
         with Store.open(db, create=False) as store:
             with paused_gc():
