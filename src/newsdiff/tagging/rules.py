@@ -457,13 +457,18 @@ def _inflected_common_word(k: str, gaz: Gazetteer) -> bool:
 
 
 def person_ends(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """A person's name spanning two words or more does not end with an inflected common
-    word (`_inflected_common_word`): "مها أحمد [برنامجا]", "آل مكتوم [وسمو] الشيخ"."""
+    """A person's name spanning two words or more does not start with a definite nationality
+    adjective ("[النرويجي] كارستن فولدال") nor end with an inflected common word
+    (`_inflected_common_word`): "مها أحمد [برنامجا]", "آل مكتوم [وسمو] الشيخ"."""
     if "B-PERS" not in tags:
         return
     for typ, s, e in spans(tags):
         if typ != "PERS":
             continue
+        while e - s > 1 and toks[s].key.startswith("ال") and toks[s].key in gaz.nationality:
+            tags[s] = "O"
+            s += 1
+            tags[s] = "B-PERS"
         while e - s > 1 and toks[e - 1].key not in gaz.given_names and gaz.translit.get(toks[e - 1].key, 0) < 2 \
                 and _inflected_common_word(toks[e - 1].key, gaz):
             e -= 1
