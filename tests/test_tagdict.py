@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsdiff.conll import read_conll, write_conll
 from newsdiff.tagging import gazetteer
 from newsdiff.tagging.crf import CRFTagger, train
@@ -67,6 +69,9 @@ def test_trained_model_ships_its_dictionary_and_decodes_as_crfsuite(tmp_path):
     expected = [list(reference.tag(sentence_features(s, gaz, ours.tags))) for s in tokens]
     assert ours.tag_many(tokens) == expected
     assert any(f.startswith("dict=") for f in sentence_features(tokens[0], gaz, ours.tags)[0])
+    path_for(model).unlink()  # a model copied without its dictionary is refused, not misread
+    with pytest.raises(FileNotFoundError, match="tag dictionary"):
+        CRFTagger(model, gaz)
 
 
 def test_dev_mode_keeps_the_dev_split_out_of_the_dictionary(tmp_path):

@@ -60,6 +60,8 @@ class CRFTagger:
         self.gaz = gaz
         self.tags = TagDict.load(path_for(model_path)) if path_for(model_path).is_file() else None
         self._labels, self._attrs, self._weights, self._transitions = _read_model(model_path)
+        if self.tags is None and "dict=unseen" in self._attrs:
+            raise FileNotFoundError(f"{path_for(model_path)}: the tag dictionary of {model_path} is missing")
         self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
