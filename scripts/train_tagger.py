@@ -23,6 +23,7 @@ from newsdiff.conll import read_conll, score, write_conll  # noqa: E402
 from newsdiff.tagging import gazetteer  # noqa: E402
 from newsdiff.tagging.builtin import BuiltinTagger  # noqa: E402
 from newsdiff.tagging.crf import CRFTagger, train  # noqa: E402
+from newsdiff.tagging.tagdict import path_for  # noqa: E402
 
 
 def show(name: str, result: dict) -> None:
@@ -63,6 +64,7 @@ def main() -> None:
             args.dev_out.mkdir(parents=True, exist_ok=True)
             write_conll(dev, args.dev_out / "dev.conll")
             shutil.copy(model, args.dev_out / "dev.crfsuite")
+            shutil.copy(path_for(model), path_for(args.dev_out / "dev.crfsuite"))
 
 
 if __name__ == "__main__":

@@ -112,13 +112,14 @@ def test_numpy_decoder_gives_crfsuites_tags():
     gaz = gazetteer.load()
     reference = pycrfsuite.Tagger()
     reference.open(str(builtin.MODEL_PATH))
-    expected = [list(reference.tag(sentence_features(s, gaz))) if s else [] for s in sentences]
     ours = CRFTagger(builtin.MODEL_PATH, gaz)
+    assert ours.tags is not None  # the shipped model's tag dictionary, beside it
+    expected = [list(reference.tag(sentence_features(s, gaz, ours.tags))) if s else [] for s in sentences]
     assert sum(map(len, sentences)) > 2000 and any(t != "O" for tags in expected for t in tags)
     assert ours.tag_many(sentences + [[]]) == expected + [[]]
     batch = [s for s in sentences if s][:40]
     by_string = [ours._weights[[ours._attrs.get(f, len(ours._attrs)) for f in feats]].sum(axis=0)
-                 for s in batch for feats in sentence_features(s, gaz)]
+                 for s in batch for feats in sentence_features(s, gaz, ours.tags)]
     assert abs(ours.emissions(batch) - by_string).max() < 1e-9
     assert [ours.tag(s) for s in sentences[:20]] == expected[:20]
     ours.MAX_WORDS = 50  # words' weights forgotten between batches: the same tags
@@ -140,3 +141,19 @@ def test_a_name_does_not_start_with_an_adjective_of_nationality_or_direction(tag
     persons = set(found(tagger, art, "person"))
     assert not any(p.split()[0] in ("الجنوبي", "الشمالي", "الكوري") for p in persons), persons
     assert any(p.startswith("مون جاي") for p in persons) and any(p.startswith("ري يونغ") for p in persons)
+
+
+def test_a_name_does_not_start_with_a_nationality_adjective():
+    """"الأمريكي" before "جون كيري" describes the person: the name starts after it."""
+    from newsdiff.normalize import key
+    from newsdiff.tagging import gazetteer, rules
+
+    words = "وصرح الأمريكي جون كيري للصحفيين".split()
+    gaz = gazetteer.load()
+    toks = rules.make_tokens([(w, 0, len(w), key(w)) for w in words], gaz)
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    rules.person_starts(toks, tags, gaz)
+    assert tags == ["O", "O", "B-PERS", "I-PERS", "O"]
+    alone = ["O", "B-PERS", "O", "O", "O"]  # a one-word span is left to the other rules
+    rules.person_starts(toks, alone, gaz)
+    assert alone == ["O", "B-PERS", "O", "O", "O"]

@@ -174,6 +174,7 @@ def test_shipped_model_tags_from_an_installed_wheel(tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     assert (site / "newsdiff" / "data" / "ner.crfsuite").is_file()
+    assert (site / "newsdiff" / "data" / "ner.tags.tsv").is_file()  # the model's tag dictionary
     assert (site / "newsdiff" / "seeds" / "gazetteers").is_dir()
     code = ("import newsdiff, newsdiff.resources as r\n"
             "from newsdiff.model import Article, Sentence\n"

@@ -30,10 +30,16 @@ def get_tagger(name: str):
         if name == "builtin":
             from .tagging.builtin import BuiltinTagger
 
+            from .tagging.tagdict import path_for
+
             custom = os.environ.get("NEWSDIFF_NER_MODEL")
             if custom and not os.path.isfile(custom):
                 raise UserError(f"NEWSDIFF_NER_MODEL={custom}: no such model file")
-            _instances[where] = BuiltinTagger(custom)
+            try:
+                _instances[where] = BuiltinTagger(custom)
+            except FileNotFoundError:
+                raise UserError(f"NEWSDIFF_NER_MODEL={custom}: its tag dictionary {path_for(custom)} "
+                                "is missing (copy it with the model)") from None
         else:
             from .tagging.camel import CamelTagger
 

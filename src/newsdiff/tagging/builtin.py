@@ -68,8 +68,12 @@ class BuiltinTagger:
     name = "builtin"
 
     def __init__(self, model_path: Optional[str | Path] = None):
+        """The shipped model is loaded on first use; another one (`model_path`) at once, so that
+        a model without its tag dictionary fails here (FileNotFoundError), not mid-ingest."""
         self._model_path = Path(model_path) if model_path else MODEL_PATH
         self._crf: Optional[CRFTagger] = None
+        if model_path:
+            self._model()
 
     @property
     def gaz(self) -> gazetteer.Gazetteer:

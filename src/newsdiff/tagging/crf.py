@@ -13,6 +13,7 @@ import pycrfsuite
 from ..normalize import key
 from .features import BEFORE_SPAN, OFFSETS, dynamic_features, sentence_features, word_features
 from .gazetteer import Gazetteer
+from .tagdict import TagDict, jackknifed, path_for
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
@@ -30,13 +31,15 @@ def normalise_tags(tags: Sequence[str]) -> list[str]:
 
 def train(sentences: Sequence[Sequence[tuple[str, str]]], model_path: str | Path,
           gaz: Gazetteer, params: dict | None = None) -> None:
-    """Train a CRF on (token, tag) sentences and write it to `model_path`."""
+    """Train a CRF on (token, tag) sentences and write it to `model_path`, and its tag
+    dictionary (`tagdict`) beside it."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in sentences:
+    for sent, tags in zip(sentences, jackknifed(sentences, gaz)):
         tokens = [t for t, _ in sent]
-        trainer.append(sentence_features(tokens, gaz), normalise_tags([tag for _, tag in sent]))
+        trainer.append(sentence_features(tokens, gaz, tags), normalise_tags([tag for _, tag in sent]))
     trainer.set_params({**PARAMS, **(params or {})})
     trainer.train(str(model_path))
+    TagDict.build(sentences, gaz).save(path_for(model_path))
 
 
 class CRFTagger:
@@ -56,8 +59,11 @@ class CRFTagger:
 
     def __init__(self, model_path: str | Path, gaz: Gazetteer):
         self.gaz = gaz
+        self.tags = TagDict.load(path_for(model_path)) if path_for(model_path).is_file() else None
         self._labels, self._attrs, self._weights, self._transitions = _read_model(model_path)
         self._label_names = np.array(self._labels, dtype=object)
+        if self.tags is None and "dict=unseen" in self._attrs:
+            raise FileNotFoundError(f"{path_for(model_path)}: the tag dictionary of {model_path} is missing")
         self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
 
@@ -87,7 +93,7 @@ class CRFTagger:
         hit = self._rows.get(k)
         if hit is not None:
             return hit
-        w = word_features(k, self.gaz)
+        w = word_features(k, self.gaz, self.tags)
         row = len(self._rows) + 1
         if row == self._words.shape[1]:
             self._words = np.concatenate([self._words, np.zeros_like(self._words)], axis=1)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..normalize import key
 from .gazetteer import Gazetteer
+from .tagdict import TagDict
 
 CONJ = "وف"
 PREP = "بلك"
@@ -92,6 +93,8 @@ def word_classes(b: str, g: Gazetteer) -> list[str]:
         out.append("speech")
     if b in g.org_triggers:
         out.append("orgtrigger")
+    if b in g.place_triggers:
+        out.append("placetrigger")
     if b in g.ministry_domains:
         out.append("domain")
     if b in g.armed_forces:
@@ -147,9 +150,9 @@ class WordFeatures(NamedTuple):
     before: list[str]  # given to each of the next BEFORE_SPAN words
 
 
-def word_features(k: str, g: Gazetteer) -> WordFeatures:
-    """`WordFeatures` of one word key, cached per gazetteer."""
-    cache = g.word_cache("features", _CACHE_LIMIT)
+def word_features(k: str, g: Gazetteer, tags: TagDict | None = None) -> WordFeatures:
+    """`WordFeatures` of one word key, cached per gazetteer and tag dictionary."""
+    cache = g.word_cache("features" if tags is None else f"features:{tags.ident}", _CACHE_LIMIT)
     hit = cache.get(k)
     if hit is not None:
         return hit
@@ -162,9 +165,12 @@ def word_features(k: str, g: Gazetteer) -> WordFeatures:
     own += ["c=" + c for c in classes]
     if not classes and shape == "arabic":
         own.append("unlisted")
+    history = [] if tags is None else [tags.feature(b)]
+    own += history
     near = {}
     for d in OFFSETS:
         near[d] = [f"{d}:w={k}", f"{d}:b={b}", f"{d}:shape={shape}"] + [f"{d}:c={c}" for c in classes]
+        near[d] += [f"{d}:{h}" for h in history]
         if abs(d) == 1:
             near[d].append(f"{d}:s2={b[-2:]}")
     hit = WordFeatures(k, b, own, near, ["before:" + c for c in classes if c in _BEFORE])
@@ -201,14 +207,14 @@ def dynamic_features(bases: list[str], g: Gazetteer) -> list[list[str]]:
     return dynamic
 
 
-def sentence_features(tokens: list[str], g: Gazetteer) -> list[list[str]]:
+def sentence_features(tokens: list[str], g: Gazetteer, tags: TagDict | None = None) -> list[list[str]]:
     """CRF feature strings for every token of one sentence (what the model is trained on).
 
     Token i's features are its own word's `own`, its `dynamic_features`, `near[d]` of the
     word at i+d for each offset d, and `before` of the BEFORE_SPAN words before it; the
     tagger sums their weights by these parts (`crf.CRFTagger`).
     """
-    words = [word_features(key(t) or t, g) for t in tokens]
+    words = [word_features(key(t) or t, g, tags) for t in tokens]
     dynamic = dynamic_features([w.base for w in words], g)
     n = len(tokens)
     feats: list[list[str]] = []

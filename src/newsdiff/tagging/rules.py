@@ -492,15 +492,16 @@ def person_ends(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
 
 
 def person_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """A person's name of two words or more does not start with an adjective of nationality
-    or direction: "الرئيس الكوري [الجنوبي] مون جاي إن", "[الروسي] فلاديمير بوتين"."""
+    """A person's name of two words or more does not start with a definite adjective of
+    nationality or direction: "الرئيس الكوري [الجنوبي] مون جاي إن", "[النرويجي] كارستن فولدال"."""
     if "B-PERS" not in tags:
         return
     adjectives = context_words.load().direction_adjectives
     for typ, s, e in spans(tags):
         if typ != "PERS":
             continue
-        while e - s > 1 and (toks[s].key in gaz.nationality or toks[s].key in adjectives):
+        while e - s > 1 and toks[s].key.startswith("ال") and (toks[s].key in gaz.nationality
+                                                             or toks[s].key in adjectives):
             tags[s] = "O"
             s += 1
         tags[s] = "B-PERS"
