@@ -111,7 +111,9 @@ def phrase_tags(bases: list[str], g: Gazetteer) -> list[str]:
     tags = ["O"] * len(bases)
     i = 0
     while i < len(bases):
-        for n in range(min(g.phrase_starts.get(bases[i], 0), len(bases) - i), 0, -1):
+        for n in g.phrase_lengths.get(bases[i], ()):  # a phrase of another length cannot start here
+            if n > len(bases) - i:
+                continue
             label = g.lookup(" ".join(bases[i : i + n]))
             if label:
                 tags[i] = "B-" + label

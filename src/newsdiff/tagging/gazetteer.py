@@ -61,7 +61,8 @@ class Gazetteer:
     nationality: dict[str, str] = field(default_factory=dict)  # inflected adjective -> country key
     phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
     max_phrase: int = 1
-    phrase_starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
+    phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> words of
+    # the phrases it starts, longest first
     word_caches: dict[str, dict] = field(default_factory=dict, repr=False)  # see word_cache
 
     def word_cache(self, name: str, limit: int = WORD_CACHE_LIMIT) -> dict:
@@ -129,7 +130,9 @@ def load() -> Gazetteer:
     for k in g.orgs:
         g.phrases[k] = "ORG"
     g.max_phrase = max(len(k.split()) for k in g.phrases)
+    lengths: dict[str, set[int]] = {}
     for k in g.phrases:
         words = k.split()
-        g.phrase_starts[words[0]] = max(g.phrase_starts.get(words[0], 0), len(words))
+        lengths.setdefault(words[0], set()).add(len(words))
+    g.phrase_lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
     return g

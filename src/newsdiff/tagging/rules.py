@@ -118,27 +118,12 @@ def _only_inside(found: list[tuple[str, int, int]], i: int, j: int) -> bool:
 def _phrase_splits(k: str, gaz: Gazetteer) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
     """The readings (proclitic chars, base) of a word key that start a gazetteer phrase,
     and the numbers of words of the phrases they start, longest first."""
-    splits = [(c, b) for c, b in proclitic_splits(k) if b in gaz.phrase_starts]
+    splits = [(c, b) for c, b in proclitic_splits(k) if b in gaz.phrase_lengths]
     if any(c for c, _ in splits) and (k in gaz.common_words or k in gaz.places):
         # a word that is itself a common word or a place (كبيرا، وجده) is not read as
         # proclitic + place (ك + بيرا، و + جده)
         splits = [(c, b) for c, b in splits if not c]
-    lengths = _phrase_lengths(gaz)
-    return tuple(splits), tuple(sorted({n for _, b in splits for n in lengths[b]}, reverse=True))
-
-
-def _phrase_lengths(gaz: Gazetteer) -> dict[str, frozenset[int]]:
-    """First word of a gazetteer phrase -> the numbers of words of the phrases it starts
-    (computed once)."""
-    cache = gaz.word_cache("phrase_lengths")
-    table = cache.get(None)
-    if table is None:
-        found: dict[str, set[int]] = {}
-        for phrase in gaz.phrases:
-            words = phrase.split()
-            found.setdefault(words[0], set()).add(len(words))
-        table = cache[None] = {first: frozenset(n) for first, n in found.items()}
-    return table
+    return tuple(splits), tuple(sorted({n for _, b in splits for n in gaz.phrase_lengths[b]}, reverse=True))
 
 
 def gazetteer_phrases(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
