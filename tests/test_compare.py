@@ -280,7 +280,7 @@ def test_workers_reading_a_newer_version_leave_it_to_the_caller(cli, corpus):
     path.write_text(path.read_text(encoding="utf-8") + "\nوقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل.\n",
                     encoding="utf-8")
     assert cli("ingest", str(corpus)).exit_code == 0
-    workers = groundwork.Workers(cli.db, 2)
+    workers = groundwork.Workers(cli.db, 2, sorted(articles))
     try:
         original = groundwork.MIN_PARALLEL
         groundwork.MIN_PARALLEL = 1

@@ -50,7 +50,7 @@ def entities(db: Optional[str] = None, types: Optional[list[str]] = None, articl
 
     user_aliases = load_aliases(aliases) if aliases else None
     with Store.open(db, create=False) as store:
-        if article is not None and article not in {a for a in _files(store)}:
+        if article is not None and article not in set(store.files()):
             raise UserError(f"no stored article named {article!r} (see `newsdiff articles`)")
         with paused_gc():
             mentions = store.mentions()
@@ -64,10 +64,6 @@ def entities(db: Optional[str] = None, types: Optional[list[str]] = None, articl
             e.mentions = [(f, m) for f, m in e.mentions if f == article]
             e.articles = [article]
     return found
-
-
-def _files(store: Store) -> list[str]:
-    return [r[0] for r in store.conn.execute("SELECT file FROM articles")]
 
 
 def evaluate(gold: str, db: Optional[str] = None, tagger: str = "builtin") -> dict[str, Any]:
@@ -90,7 +86,7 @@ def evaluate(gold: str, db: Optional[str] = None, tagger: str = "builtin") -> di
         raise UserError(f"{gold}: no *.gold.yaml files here (and not a CoNLL file)")
     with Store.open(db, create=False) as store:
         predicted = store.mentions()
-        for f in _files(store):
+        for f in store.files():
             predicted.setdefault(f, [])
     return {"kind": "gold", **score_gold(annotations, predicted).to_dict()}
 
@@ -129,12 +125,12 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     chosen = get_topic(topic, topics_dir)
     user = load_aliases(aliases) if aliases else None
     with Store.open(db, create=False) as store:
-        stored = store.count()
-        if stored == 0:
+        stored = store.files()
+        if not stored:
             raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
-    # forked before the store is read (see `Workers`), when the topic may be large enough
-    parallel = jobs > 1 and can_fork() and stored >= MIN_PARALLEL
-    workers = Workers(db or default_path(), jobs) if parallel else None
+    # forked before the store is read, and at work on every article at once (see `Workers`)
+    parallel = jobs > 1 and can_fork() and len(stored) >= MIN_PARALLEL
+    workers = Workers(db or default_path(), jobs, stored) if parallel else None
     try:
         with Store.open(db, create=False) as store:
             with paused_gc():

@@ -224,6 +224,10 @@ class Store:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def files(self) -> list[str]:
+        """The file names of the stored articles, in the order `articles` gives them."""
+        return [r[0] for r in self.conn.execute("SELECT file FROM articles ORDER BY file, id")]
+
     def articles(self, files: Optional[list[str]] = None) -> list[Article]:
         """Stored articles (all, or those whose file name is in `files`), in ingest order."""
         sql, args = f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles", ()

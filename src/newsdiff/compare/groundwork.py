@@ -100,13 +100,16 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
 
 class Workers:
     """Processes that prepare articles, forked before the caller reads the store (so they
-    share no memory with what it builds: no page is copied when either side writes); each
-    reads the articles it is given from the store itself."""
+    share no memory with what it builds: no page is copied when either side writes). They
+    start at once on every stored article named in `files`, each reading its share from the
+    store itself, while the caller reads the store and selects; `prepare_all` then takes the
+    results of the articles selected and cancels the rest."""
 
-    def __init__(self, db: str, jobs: int):
+    def __init__(self, db: str, jobs: int, files: list[str]):
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                         initializer=_open_store, initargs=(db,))
-        self.pool.submit(int)  # forks the workers now, while this process is small
+        self.chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+        self.futures: list[Future] = [self.pool.submit(_prepare_files, chunk) for chunk in self.chunks]
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -137,26 +140,31 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
                 workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
     """Start preparing every article (`mentions` has every file of `articles`); the
     returned function waits for and gives file -> `Groundwork`. With `workers` and at
-    least MIN_PARALLEL articles, the work is theirs; an article they read in another
-    version than the caller's (an ingest wrote between the two reads), and the share of a
-    worker that died, is prepared here."""
-    files = list(articles)
-    if workers is None or len(files) < MIN_PARALLEL:
-        done = {f: prepare(articles[f], mentions[f]) for f in files}
+    least MIN_PARALLEL articles, the work is theirs; an article they did not prepare, read
+    in another version than the caller's (an ingest wrote between the two reads), or left
+    by a worker that died is prepared here."""
+    if workers is None or len(articles) < MIN_PARALLEL:
+        if workers is not None:
+            workers.close()
+        done = {f: prepare(articles[f], mentions[f]) for f in articles}
         return lambda: done
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    futures: list[Future] = [workers.pool.submit(_prepare_files, chunk) for chunk in chunks]
+    wanted = [not set(articles).isdisjoint(chunk) for chunk in workers.chunks]
+    for future, needed in zip(workers.futures, wanted):
+        if not needed:
+            future.cancel()
 
     def collect() -> dict[str, Groundwork]:
         out: dict[str, Groundwork] = {}
-        for chunk, future in zip(chunks, futures):
+        for future, needed in zip(workers.futures, wanted):
+            if not needed:
+                continue
             try:
                 for f, sha256, count, work in future.result():
-                    if articles[f].sha256 == sha256 and len(mentions[f]) == count:
+                    if f in articles and articles[f].sha256 == sha256 and len(mentions[f]) == count:
                         out[f] = work
             except BrokenProcessPool:  # a worker died (killed, out of memory)
                 pass
-            out.update((f, prepare(articles[f], mentions[f])) for f in chunk if f not in out)
+        out.update((f, prepare(articles[f], mentions[f])) for f in articles if f not in out)
         return out
 
     return collect
