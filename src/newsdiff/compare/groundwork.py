@@ -1,10 +1,11 @@
 """The per-article part of a comparison, which needs no other article: each sentence's
 bag of content-word stems, the article's quotes, and the words around its figures.
 
-`prepare_all` does it for every selected article, in `Workers` when the caller has
-them and there are enough articles to pay for them; meanwhile the caller resolves
-names, the other large step. Workers are forked before the caller reads the store and
-read their articles from it themselves; they send back only these results.
+`prepare_all` does it for every selected article, or takes it from `Workers` when the
+caller has them and there are enough articles to pay for them. Workers are forked
+before the caller reads the store, start at once on every stored article, reading
+their share from the store themselves, and send back only these results; meanwhile
+the caller reads the store, selects and resolves names, the other large steps.
 """
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..model import Article, Mention
-from ..store import Store
 from ..normalize import span_keys
+from ..store import Store
 from .quotes import find_quotes
 from .text import content_stems, content_words, events, words
 
