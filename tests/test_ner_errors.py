@@ -139,3 +139,18 @@ def test_unseen_clubs_named_after_a_club_head(cli, tmp_path):
     orgs = {(m["article"], m["surface"]) for e in cli.json("entities", "--type", "org") for m in e["mentions"]}
     assert {("league.txt", "الحسنية"), ("league.txt", "الرجاء البيضاوي"), ("league.txt", "الدفاع الجديدي")} <= orgs, orgs
     assert not any("خطير" in s for _, s in orgs) and not any(a == "talks.txt" for a, _ in orgs), orgs
+
+
+def test_quoted_names_after_triggers_with_a_proclitic(cli, tmp_path):
+    """A quoted name after a media or organisation trigger is the outlet or body, also when the
+    trigger carries a proclitic (لصحيفة، وشركة); quotes after other words stay untagged."""
+    write(tmp_path / "a.txt", "\n".join([
+        "شراكة جديدة في قطاع التكنولوجيا",
+        "وقال مدير الشركة لصحيفة \"الأيام الجديدة\" إن الاتفاق سيوقع الأسبوع المقبل.",
+        "وأعلنت الحكومة تعاونها مع شركة \"سماء المعرفة\" في مشروع للتعليم الرقمي.",
+        "وأضاف أن \"الوضع الاقتصادي صعب\" لكنه يتحسن ببطء.",
+    ]))
+    assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    orgs = {m["surface"] for e in cli.json("entities", "--type", "org") for m in e["mentions"]}
+    assert {"الأيام الجديدة", "سماء المعرفة"} <= orgs, orgs
+    assert not any("الوضع" in o for o in orgs), orgs

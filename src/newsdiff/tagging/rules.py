@@ -351,13 +351,19 @@ def _org_name(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer,
     return (i, j) if body and strong else (i, i)
 
 
+def _trigger_of(tok: Token, table: set[str]) -> bool:
+    """The token is a word of `table`, with or without a proclitic (لمجلة، وشركة)."""
+    return tok.base in table or any(b in table for _, b in proclitic_splits(tok.key))
+
+
 def media(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
-    """صحيفة "X" / قناة X: the outlet's name after a media trigger, quotes excluded."""
+    """صحيفة "X" / قناة X: the outlet's name after a media trigger, quotes excluded; likewise
+    a quoted name after an organisation trigger (شركة "ياهو"، حزب "الأمة")."""
     for i, tok in enumerate(toks[:-1]):
-        if tok.base not in gaz.media_triggers:
+        quoted = toks[i + 1].text in QUOTES
+        if not _trigger_of(tok, gaz.media_triggers) and not (quoted and _trigger_of(tok, gaz.org_triggers)):
             continue
         j = i + 1
-        quoted = toks[j].text in QUOTES
         if quoted:
             j += 1
         k = j
