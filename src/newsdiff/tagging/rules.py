@@ -353,7 +353,7 @@ def _org_name(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer,
 
 def _trigger_of(tok: Token, table: set[str]) -> bool:
     """The token is a word of `table`, with or without a proclitic (لمجلة، وشركة)."""
-    return tok.base in table or any(b in table for _, b in proclitic_splits(tok.key))
+    return tok.base in table or (tok.key[:1] in "وفبلك" and any(b in table for _, b in proclitic_splits(tok.key)))
 
 
 def media(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
