@@ -230,15 +230,9 @@ class Store:
 
     def articles(self, files: Optional[list[str]] = None) -> list[Article]:
         """Stored articles (all, or those whose file name is in `files`), in ingest order."""
-        sql, args = f"SELECT id, {', '.join(_ARTICLE_COLS)} FROM articles", ()
-        if files is not None and len(files) <= _SELECT_IN:
-            sql, args = sql + f" WHERE file IN ({', '.join('?' * len(files))})", tuple(files)
-        wanted = None if files is None else set(files)
         by_id: dict[int, Article] = {}
-        for row in self.conn.execute(sql + " ORDER BY file, id", args):
-            article = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
-            if wanted is None or article.file in wanted:
-                by_id[row[0]] = article
+        for row in self._article_rows(f"id, {', '.join(_ARTICLE_COLS)}", files):
+            by_id[row[0]] = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
         for aid, i, s, e, part in self._rows_of(by_id, 'idx, start, "end", part', "sentences", "rowid"):
             a = by_id[aid]  # an article's sentences are stored in order (`put_many`)
             a.sentences.append(Sentence(i, s, e, a.text[s:e], part))
@@ -246,6 +240,18 @@ class Store:
             a = by_id[aid]
             a.excluded.append(Block(s, e, reason, a.text[s:e]))
         return list(by_id.values())
+
+    def _article_rows(self, cols: str, files: Optional[list[str]]) -> list[tuple]:
+        """`cols` of the stored articles (all, or those whose file name is in `files`; the
+        column `file` must be among them, second), in the order of `files()`."""
+        sql, args = f"SELECT {cols} FROM articles", ()
+        if files is not None and len(files) <= _SELECT_IN:
+            sql, args = sql + f" WHERE file IN ({', '.join('?' * len(files))})", tuple(files)
+        rows = self.conn.execute(sql + " ORDER BY file, id", args)
+        if files is None:
+            return list(rows)
+        wanted = set(files)
+        return [r for r in rows if r[1] in wanted]
 
     def _rows_of(self, by_id: dict, cols: str, table: str, order: str, where: str = "", args: tuple = ()):
         """(article id, *cols) rows of `table` for the articles in `by_id` (and `where`), in
@@ -264,14 +270,9 @@ class Store:
 
         Each article's mentions are stored in text order (`put_many`), so they are read
         in the table's own order, without a sort."""
-        sql, args = "SELECT id, file, text FROM articles", ()
-        if files is not None and len(files) <= _SELECT_IN:
-            sql, args = sql + f" WHERE file IN ({', '.join('?' * len(files))})", tuple(files)
-        wanted = None if files is None else set(files)
         names, texts = {}, {}
-        for aid, file, text in self.conn.execute(sql + " ORDER BY file, id", args):
-            if wanted is None or file in wanted:
-                names[aid], texts[aid] = file, text
+        for aid, file, text in self._article_rows("id, file, text", files):
+            names[aid], texts[aid] = file, text
         where, args = "", ()
         if types:
             types = tuple(types)
@@ -291,7 +292,7 @@ class Store:
                 continue
             file = names[aid]
             if file in out:  # two stored articles with one file name: merged in text order
-                out[file] = sorted(out[file] + found, key=lambda m: (m.start, m.end))
+                out[file] = sorted(out[file] + found, key=_text_order)
             else:
                 out[file] = found
         return out

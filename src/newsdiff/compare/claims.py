@@ -19,6 +19,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .groundwork import Groundwork
+from .text import Columns
 
 
 THRESHOLD = 0.3
@@ -38,18 +39,10 @@ class SentenceRef(NamedTuple):
     text: str
 
 
-class _Columns(dict):
-    """Term -> its column, columns numbered in order of first sight."""
-
-    def __missing__(self, term: str) -> int:
-        self[term] = column = len(self)
-        return column
-
-
 def _matrices(work: list[Groundwork], extra: list[dict[str, int]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Unit-length TF-IDF rows, and the 0/1 rows of their rare words: each sentence's
     stems (its articles' `work`, in order), then its `extra` tokens."""
-    columns = _Columns()
+    columns = Columns()
     indices, counts, sizes = array("q"), array("q"), array("q")
     for w in work:
         indices.extend(map(columns.__getitem__, w.terms))

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Mention
+from .text import Columns
 
 JOIN_THRESHOLD = 0.25
 ABOUT = 0.2  # "about 4" covers 4 +/- 20%
@@ -104,10 +105,10 @@ def _similarities(block: list[FigureRef], i: np.ndarray, j: np.ndarray) -> np.nd
 
 def _binary(sets: list[frozenset]) -> sparse.csr_matrix:
     """One 0/1 row per set, a column per distinct member."""
-    columns: dict = {}
+    columns = Columns()
     indptr, indices = [0], []
     for members in sets:
-        indices += map(lambda m: columns.setdefault(m, len(columns)), members)
+        indices += map(columns.__getitem__, members)
         indptr.append(len(indices))
     return sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
                              shape=(len(sets), len(columns)))

@@ -89,3 +89,11 @@ def content_stems(word_keys: list[str]) -> list[str]:
 def words(text_key: str) -> list[str]:
     """The words of a text's match key, in order."""
     return _WORD.findall(text_key)
+
+
+class Columns(dict):
+    """Term -> its column in a matrix of terms, columns numbered in order of first sight."""
+
+    def __missing__(self, term) -> int:
+        self[term] = column = len(self)
+        return column

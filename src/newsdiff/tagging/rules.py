@@ -352,7 +352,9 @@ def _org_name(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer,
 
 
 def _trigger_of(tok: Token, table: set[str]) -> bool:
-    """The token is a word of `table`, with or without a proclitic (لمجلة، وشركة)."""
+    """The token is a word of `table`, with or without a proclitic (لمجلة، وشركة). `tok.base`
+    has the proclitic read off only for words of the lexicon `features.known` lists, which
+    has no media triggers: adding them there would change the CRF's features and model."""
     return tok.base in table or (tok.key[:1] in "وفبلك" and any(b in table for _, b in proclitic_splits(tok.key)))
 
 
