@@ -7,6 +7,8 @@ import pytest
 
 from conftest import write
 
+from newsdiff.compare.groundwork import _prepare_files as _real_prepare_files
+
 MIAMI_TALKS = "miami-talks"
 
 
@@ -289,3 +291,42 @@ def test_workers_reading_a_newer_version_leave_it_to_the_caller(cli, corpus):
         groundwork.MIN_PARALLEL = original
         workers.close()
     assert got == {f: groundwork.prepare(articles[f], mine[f]) for f in articles}
+
+
+def _slow_prepare(files):
+    """A worker's task that takes its time and notes which files it did (run in the forked worker)."""
+    import os
+    import time
+
+    time.sleep(1)
+    with open(os.environ["NEWSDIFF_TEST_WORKER_LOG"], "a", encoding="utf-8") as log:
+        log.writelines(f + "\n" for f in files)
+    return _real_prepare_files(files)
+
+
+def test_the_caller_prepares_what_no_worker_has_started(cli, corpus, monkeypatch, tmp_path):
+    """With --jobs 2 one worker starts on the chunks in order while the caller reads and
+    resolves; the caller then prepares the chunks not yet started, and the two halves
+    make the same groundwork as one process."""
+    from newsdiff.compare import groundwork
+    from newsdiff.store import Store
+
+    assert cli("ingest", str(corpus)).exit_code == 0
+    with Store.open(cli.db, create=False) as store:
+        articles = {a.file: a for a in store.articles()}
+        mentions = store.mentions()
+    mine = {f: mentions.get(f, []) for f in articles}
+    log = tmp_path / "worker.log"
+    monkeypatch.setenv("NEWSDIFF_TEST_WORKER_LOG", str(log))
+    monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(groundwork, "CHUNK", 1)
+    monkeypatch.setattr(groundwork, "_prepare_files", _slow_prepare)
+    workers = groundwork.Workers(cli.db, 2, sorted(articles))
+    try:
+        got = groundwork.prepare_all(articles, mine, workers)()
+    finally:
+        workers.close()
+    assert got == {f: groundwork.prepare(articles[f], mine[f]) for f in articles}
+    by_worker = log.read_text(encoding="utf-8").split()
+    assert by_worker and set(by_worker) < set(articles)  # each side did a part
+    assert by_worker == sorted(articles)[:len(by_worker)]  # the worker took the first chunks

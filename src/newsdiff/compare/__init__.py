@@ -8,6 +8,7 @@ its provenance: article file, sentence index and character offsets.
 from __future__ import annotations
 
 import copy
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from operator import itemgetter
@@ -94,17 +95,17 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     comp.roles = _roles(entities, articles)
     work = pending()
 
-    refs, extra, first = [], [], {}  # extra: per sentence, its entity/date/figure tokens and counts
+    def token(m: Mention) -> str:
+        return token_of.get(id(m)) or _identity(m)
+
+    refs, first, tokens = [], {}, []  # tokens: the entity/date/figure tokens of every mention
+    rows = array("q")  # the position in refs of each token's sentence
     for a in articles.values():
-        first[a.file] = len(refs)
+        first[a.file] = row = len(refs)
         refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
-        extra += [{} for _ in a.sentences]
-        row = first[a.file]
-        for m in mine[a.file]:
-            tokens = extra[row + m.sentence]
-            token = token_of.get(id(m)) or _identity(m)
-            tokens[token] = tokens.get(token, 0) + 1
-    claims, claim_of = align(refs, [work[f] for f in articles], extra)
+        rows.extend(row + m.sentence for m in mine[a.file])
+        tokens += map(token, mine[a.file])
+    claims, claim_of = align(refs, [work[f] for f in articles], rows, tokens)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:

@@ -12,7 +12,7 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from array import array
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -39,29 +39,26 @@ class SentenceRef(NamedTuple):
     text: str
 
 
-def _matrices(work: list[Groundwork], extra: list[dict[str, int]]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
+              ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Unit-length TF-IDF rows, and the 0/1 rows of their rare words: each sentence's
-    stems (its articles' `work`, in order), then its `extra` tokens."""
+    stems (its articles' `work`, in order), then the `tokens` whose `rows` it is."""
     columns = Columns()
     indices, counts, sizes = array("q"), array("q"), array("q")
     for w in work:
         indices.extend(map(columns.__getitem__, w.terms))
         counts.extend(w.counts)
         sizes.extend(w.sizes)
-    for bag in extra:
-        indices.extend(map(columns.__getitem__, bag))
-        counts.extend(bag.values())
-        sizes.append(len(bag))
-    n = len(extra)
-    row = np.repeat(np.tile(np.arange(n), 2), sizes)
-    order = np.argsort(row, kind="stable")  # each row: its stems, then its extra tokens
-    cols = np.frombuffer(indices, dtype=np.int64)[order]
-    counts = np.frombuffer(counts, dtype=np.int64)[order]
+    extra = np.fromiter(map(columns.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    n, shape = len(sizes), (len(sizes), len(columns))
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
-    shape = (n, len(columns))
+    np.cumsum(sizes, out=indptr[1:])
+    stems = sparse.csr_matrix((np.frombuffer(counts, dtype=np.int64), np.frombuffer(indices, dtype=np.int64),
+                               indptr), shape=shape)
+    counted = stems + sparse.csr_matrix((np.ones(len(extra), dtype=np.int64), (rows, extra)), shape=shape)
+    cols, indptr = counted.indices, counted.indptr
     df = np.bincount(cols, minlength=shape[1])
-    weights = (1 + np.log(counts.astype(float))) * np.log(1 + n / df[cols])
+    weights = (1 + np.log(counted.data.astype(float))) * np.log(1 + n / df[cols])
     tfidf = sparse.csr_matrix((weights, cols, indptr), shape=shape)
     norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -90,13 +87,14 @@ def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarra
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[dict[str, int]] | None = None
-          ) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
+def align(sentences: list[SentenceRef], work: list[Groundwork], rows: Sequence[int] = (),
+          tokens: Sequence[str] = ()) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
     """Claims reported by two or more articles, and sentence position -> claim number.
 
     `work` gives the sentences' content-word stems, article by article (`groundwork`);
-    `extra`, per sentence, tokens beyond its words with their counts (resolved entity
-    and figure identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
+    `tokens` are more terms of the sentences at the same positions of `rows` (resolved
+    entity and figure identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets
+    "5 ساعات").
     Each claim lists its sentences with their best similarity to another member.
     """
     n = len(sentences)
@@ -104,7 +102,7 @@ def align(sentences: list[SentenceRef], work: list[Groundwork], extra: list[dict
         return [], {}
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
-    i, j, sims = _links(*_matrices(work, extra or [{} for _ in sentences]), article)
+    i, j, sims = _links(*_matrices(work, np.asarray(rows, dtype=np.int64), list(tokens)), article)
     best = np.zeros(n)
     np.maximum.at(best, i, sims)
     np.maximum.at(best, j, sims)

@@ -1,11 +1,12 @@
 """The per-article part of a comparison, which needs no other article: each sentence's
 bag of content-word stems, the article's quotes, and the words around its figures.
 
-`prepare_all` does it for every selected article, or takes it from `Workers` when the
+`prepare_all` does it for every selected article, or shares it with `Workers` when the
 caller has them and there are enough articles to pay for them. Workers are forked
 before the caller reads the store, start at once on every stored article, reading
 their share from the store themselves, and send back only these results; meanwhile
-the caller reads the store, selects and resolves names, the other large steps.
+the caller reads the store, selects and resolves names, the other large steps, and
+then prepares the articles no worker has started on yet.
 """
 from __future__ import annotations
 
@@ -100,14 +101,16 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
 
 
 class Workers:
-    """Processes that prepare articles, forked before the caller reads the store (so they
-    share no memory with what it builds: no page is copied when either side writes). They
-    start at once on every stored article named in `files`, each reading its share from the
-    store itself, while the caller reads the store and selects; `prepare_all` then takes the
-    results of the articles selected and cancels the rest."""
+    """`jobs - 1` processes that prepare articles, the caller being the last of the `jobs`;
+    forked before the caller reads the store (so they share no memory with what it builds:
+    no page is copied when either side writes). They start at once on every stored article
+    named in `files`, a chunk at a time, each reading its share from the store itself,
+    while the caller reads the store, selects and resolves; `prepare_all` then cancels the
+    chunks no article of the topic is in, prepares the chunks not yet started itself, last
+    first, and takes the workers' results for the rest."""
 
     def __init__(self, db: str, jobs: int, files: list[str]):
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+        self.pool = ProcessPoolExecutor(max_workers=max(1, jobs - 1), mp_context=multiprocessing.get_context("fork"),
                                         initializer=_open_store, initargs=(db,))
         self.chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
         self.futures: list[Future] = [self.pool.submit(_prepare_files, chunk) for chunk in self.chunks]
@@ -141,9 +144,10 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
                 workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
     """Start preparing every article (`mentions` has every file of `articles`); the
     returned function waits for and gives file -> `Groundwork`. With `workers` and at
-    least MIN_PARALLEL articles, the work is theirs; an article they did not prepare, read
+    least MIN_PARALLEL articles, the work is shared with them: it prepares here the chunks
+    they have not started when it is called, and any article they did not prepare, read
     in another version than the caller's (an ingest wrote between the two reads), or left
-    by a worker that died is prepared here."""
+    by a worker that died."""
     if workers is None or len(articles) < MIN_PARALLEL:
         if workers is not None:
             workers.close()
@@ -156,8 +160,14 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
 
     def collect() -> dict[str, Groundwork]:
         out: dict[str, Groundwork] = {}
-        for future, needed in zip(workers.futures, wanted):
+        for future, chunk, needed in reversed(list(zip(workers.futures, workers.chunks, wanted))):
             if not needed:
+                continue
+            if not future.cancel():
+                break  # this chunk and every earlier one went to a worker (they start in order)
+            out.update((f, prepare(articles[f], mentions[f])) for f in chunk if f in articles)
+        for future, needed in zip(workers.futures, wanted):
+            if not needed or future.cancelled():
                 continue
             try:
                 for f, sha256, count, work in future.result():
