@@ -21,10 +21,9 @@ from ..resolve import resolve
 from .claims import SentenceRef, align
 from .figures import FigureRef, group_figures
 from .groundwork import NAME_TYPES, Workers, prepare_all
-
-ENTITY = "#ent:"  # claim tokens of resolved names begin so
 from .timeline import Dated, build_timeline
 
+ENTITY = "#ent:"  # claim tokens of resolved names begin so
 
 
 @dataclass
@@ -80,7 +79,8 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
                      mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None,
                      workers: Optional[Workers] = None) -> Comparison:
     """Compare the `selected` articles (each with why it was selected); `workers` may
-    do the per-article work (`groundwork`)."""
+    share the per-article work (`groundwork`). Everything that needs names resolved but
+    no groundwork is done before waiting for it, while the workers are still busy."""
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
     pending = prepare_all(articles, mine, workers)
@@ -93,7 +93,6 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     comp.coverage = [_coverage(a, reasons) for a, reasons in selected]
     comp.entities = _matrix(entities, list(articles))
     comp.roles = _roles(entities, articles)
-    work = pending()
 
     def token(m: Mention) -> str:
         return token_of.get(id(m)) or _identity(m)
@@ -105,13 +104,15 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
         refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
         rows.extend(row + m.sentence for m in mine[a.file])
         tokens += map(token, mine[a.file])
+    names = _figure_names(mine, token_of)
+    work = pending()
     claims, claim_of = align(refs, [work[f] for f in articles], rows, tokens)
     comp.claims = _claims(claims, claim_of, refs, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:
         return claim_of.get(first[file] + sentence)
 
-    comp.figures = _figures(articles, mine, work, token_of, claim)
+    comp.figures = _figures(articles, mine, work, names, claim)
     comp.timeline = _timeline(articles, mine, claim)
     comp.quotes = _quotes(articles, mine, work, token_of)
     return comp
@@ -189,19 +190,26 @@ def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, An
     return {"shared": shared, "only": only}
 
 
-def _figures(articles, mine, work, token_of, claim) -> list[dict[str, Any]]:
+def _figure_names(mine: dict[str, list[Mention]], token_of: dict[int, str]) -> dict[tuple[str, int], frozenset[str]]:
+    """(file, sentence) -> the names of the entities in it, for each sentence with a figure."""
+    out = {}
+    for f, ms in mine.items():
+        found: dict[int, set[str]] = {m.sentence: set() for m in ms if m.type == "figure" and m.value is not None}
+        if found:
+            for m in ms:
+                if m.sentence in found and m.type in NAME_TYPES:
+                    found[m.sentence].add(_name(token_of, m, m.key))
+            out.update(((f, k), frozenset(v)) for k, v in found.items())
+    return out
+
+
+def _figures(articles, mine, work, names, claim) -> list[dict[str, Any]]:
     refs = []
     for f, a in articles.items():
-        if not work[f].figures:
-            continue
-        names_by_sentence: dict[int, set[str]] = {mine[f][c.mention].sentence: set() for c in work[f].figures}
-        for m in mine[f]:
-            if m.sentence in names_by_sentence and m.type in NAME_TYPES:
-                names_by_sentence[m.sentence].add(_name(token_of, m, m.key))
         for c in work[f].figures:
             m = mine[f][c.mention]
             refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_terms(m.sentence)),
-                                  frozenset(names_by_sentence[m.sentence]), c.events, claim(f, m.sentence)))
+                                  names[f, m.sentence], c.events, claim(f, m.sentence)))
     rows = []
     for g in group_figures(refs):
         values = [{**_ref(articles[r.article], r.mention), "value": r.mention.value, "unit": r.mention.unit,
