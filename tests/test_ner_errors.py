@@ -154,3 +154,57 @@ def test_quoted_names_after_triggers_with_a_proclitic(cli, tmp_path):
     orgs = {m["surface"] for e in cli.json("entities", "--type", "org") for m in e["mentions"]}
     assert {"الأيام الجديدة", "سماء المعرفة"} <= orgs, orgs
     assert not any("الوضع" in o for o in orgs), orgs
+
+
+def test_city_adjectives_derived_from_the_gazetteer():
+    # the regular nisba of a city's name, and the hand-listed irregular ones; never a nationality
+    # or an ordinary adjective
+    assert [gazetteer.city_adjective(key(c)) for c in ("فاس", "وجدة", "القنيطرة", "سلا", "الدار البيضاء")] \
+        == ["الفاسي", "الوجدي", "القنيطري", "السلاوي", None]
+    adjectives = gazetteer.load().city_adjectives
+    assert {key(a) for a in ("المراكشي", "الوجدية", "السلاوية", "البيضاوي", "البيضاوية")} <= set(adjectives)
+    assert not {key(a) for a in ("المغربي", "الروسي", "الرياضي", "البلدي")} & set(adjectives)
+
+
+CLUB_ARTICLES = {
+    "league.txt": ["البطولة الوطنية: مواجهات قوية في الدورة الثالثة",
+                   "يستضيف اتحاد تمارة ضيفه شباب قسنطينة في مباراة الدورة الثالثة من البطولة، بعد فوز "
+                   "أولمبيك آسفي على الجمعية الوهرانية بهدفين.",
+                   "وتعادل الفتح الرباطي مع الوئام القنيطري 1 - 1، فيما خسر المغرب التطواني أمام المولودية "
+                   "الوهرانية في الجولة الماضية.",
+                   "وقال مدرب المنتخب المغربي إن الفريق الفاسي قدم مباراة جيدة على الملعب البلدي أمام جماهيره."],
+    "algeria.txt": ["نتائج الدوري الجزائري",
+                    "فاز وفاق سطيف على مولودية الجزائر بهدفين مقابل هدف في المباراة التي جرت أمس.",
+                    "وتغلب النادي الصفاقسي على ضيفه في الدوري التونسي، وسجل لاعبو الفريق ثلاثة أهداف."],
+    "europe.txt": ["دوري أبطال أوروبا",
+                   "ضرب ريال مدريد بقوة عندما سحق ضيفه دينامو كييف 5 - 1 في المباراة التي أقيمت على ملعبه.",
+                   "وتعادل سبورتينغ لشبونة مع شاختار دونيتسك 1 - 1 في المجموعة الرابعة من البطولة."],
+    "politics.txt": ["احتجاجات في طنجة",
+                     "وخرج شباب طنجة إلى الشوارع أمس للاحتجاج على غلاء الأسعار، وقالت الشرطة إن المظاهرة كانت سلمية.",
+                     "وتحدث الوزير عن المطبخ الفاسي والتراث المراكشي خلال زيارته إلى مدينة فاس."],
+}
+
+
+def test_clubs_named_by_a_place(cli, tmp_path):
+    """In sports news a club's naming word before a place or a city's adjective, an unknown
+    definite word or a country before a city's adjective, and a foreign name before its city are
+    one club; a national team, a common noun with a city's adjective and a stadium are not, and
+    the same words in political news stay what they were."""
+    for name, lines in CLUB_ARTICLES.items():
+        write(tmp_path / name, "\n".join(lines))
+    assert cli("ingest", str(tmp_path)).exit_code == 0
+    rows = cli.json("entities")
+    found = {(e["type"], m["article"], m["surface"]) for e in rows for m in e["mentions"]}
+    orgs = {(a, s) for t, a, s in found if t == "org"}
+    assert {("league.txt", c) for c in ("اتحاد تمارة", "شباب قسنطينة", "أولمبيك آسفي", "الجمعية الوهرانية",
+                                         "الفتح الرباطي", "الوئام القنيطري", "المغرب التطواني",
+                                         "المولودية الوهرانية")} <= orgs, orgs
+    assert {("algeria.txt", c) for c in ("وفاق سطيف", "مولودية الجزائر", "النادي الصفاقسي")} <= orgs, orgs
+    assert {("europe.txt", c) for c in ("ريال مدريد", "دينامو كييف", "سبورتينغ لشبونة", "شاختار دونيتسك")} \
+        <= orgs, orgs
+    # no part of a club comes out as a place or a person beside it
+    names = {(t, a, s) for t, a, s in found if t in ("person", "place")}
+    assert not {(a, s) for t, a, s in names if a != "politics.txt"} - {("europe.txt", "أوروبا")}
+    assert not any(w in s for _, s in orgs for w in ("المنتخب", "الفريق", "الملعب", "البلدي")), orgs
+    assert {(t, s) for t, a, s in names | {("org", a, s) for a, s in orgs} if a == "politics.txt"} \
+        == {("place", "طنجة"), ("place", "فاس")}

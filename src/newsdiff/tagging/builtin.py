@@ -120,10 +120,12 @@ class BuiltinTagger:
             changed = rules.administrations(toks, tags, gaz)  # names known only after propagation
             if rules.index_names(toks, tags, gaz) or changed:  # "مؤشر داو جونز" after "مارك جونز"
                 found = spans(tags)
-            orgs = [(s, e) for typ, s, e in found if typ == "ORG"]
-            # a person named inside an organisation's name ("إدارة الرئيس دونالد ترامب")
+            # a person named inside an organisation's name after its head word ("إدارة الرئيس
+            # دونالد ترامب"); not a "person" the rules read as a club ("الوداد البيضاوي")
+            orgs = [(s, e) for typ, s, e in found if typ == "ORG"
+                    and (toks[s].base in gaz.administration or toks[s].base in gaz.org_triggers)]
             found += sorted(sp for sp in people if sp not in found
-                            and any(s <= sp[1] and sp[2] <= e for s, e in orgs))
+                            and any(s < sp[1] and sp[2] <= e for s, e in orgs))
             for n, (typ, s, e) in enumerate(found):
                 if typ not in TYPES:
                     continue

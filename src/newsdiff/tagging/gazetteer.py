@@ -34,6 +34,27 @@ def _inflect(adj: str) -> set[str]:
     return forms
 
 
+CITY_KINDS = ("city", "subdivision")
+MIN_STEM = 3  # letters of a city's name that an adjective is derived from (not صور → صوري)
+
+
+def city_adjective(k: str) -> str | None:
+    """The definite masculine adjective of a one-word city key by the regular pattern: the
+    article and a final ة dropped, ي added, و before it after a final ا (فاس → الفاسي،
+    وجدة → الوجدي، القنيطرة → القنيطري، سلا → السلاوي). None for names of several words, a
+    stem under MIN_STEM letters or one ending in ي/و/ء, whose adjectives are not regular."""
+    if " " in k:
+        return None
+    stem = k[2:] if k.startswith("ال") else k
+    if stem.endswith("ه"):
+        stem = stem[:-1]
+    elif stem.endswith("ا"):
+        stem += "و"
+    if len(stem) < MIN_STEM or (stem[-1] in "يوء" and not stem.endswith("او")):
+        return None
+    return "ال" + stem + "ي"
+
+
 @dataclass
 class Gazetteer:
     """Name lists, phrase tables and lexical classes used by features and rules."""
@@ -59,6 +80,7 @@ class Gazetteer:
     common_words: set[str] = field(default_factory=set)
     administration: set[str] = field(default_factory=set)
     nationality: dict[str, str] = field(default_factory=dict)  # inflected adjective -> country key
+    city_adjectives: dict[str, str] = field(default_factory=dict)  # الفاسي/الفاسيه -> city key
     phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
     max_phrase: int = 1
     phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> words of
@@ -106,6 +128,7 @@ def load() -> Gazetteer:
     for adj, country in world["nationalities"].items():
         for form in _inflect(key(adj)):
             g.nationality[form] = key(country) if country else ""
+    _city_adjectives(g, world["irregular_city_adjectives"])
     g.orgs = _keys(world["organizations"]) | _keys(world["offices"]) | _keys(world["media"])
     for k, (kind, pop) in g.places.items():
         if kind in ("country", "region") or (
@@ -136,3 +159,18 @@ def load() -> Gazetteer:
         lengths.setdefault(words[0], set()).add(len(words))
     g.phrase_lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
     return g
+
+
+def _city_adjectives(g: Gazetteer, irregular: dict[str, str]) -> None:
+    """Definite masculine and feminine adjectives of the cities and provinces of `places.tsv`
+    (`city_adjective`) and the hand-listed irregular ones, leaving out adjectives that are a
+    nationality, a common word or a given name (روسة → الروسي، الرياض → الرياضي)."""
+    found = {}
+    for k, (kind, _) in g.places.items():
+        adj = city_adjective(k) if kind in CITY_KINDS else None
+        if adj and adj not in g.nationality and adj not in g.common_words and adj[2:] not in g.given_names:
+            found[adj] = k
+    for adj, city in irregular.items():
+        found["ال" + key(adj)] = key(city)
+    for adj, city in found.items():
+        g.city_adjectives[adj] = g.city_adjectives[adj + "ه"] = city

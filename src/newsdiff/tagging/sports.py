@@ -9,16 +9,19 @@ masculine nationality adjective (a town's adjective is feminine: "بورتو ا�
 club). A foreign word right before the city belongs to the club's name (ستيوا بوخارست).
 Countries stay places (a national team is named by its country). A city in any other
 sentence or position stays a place. In the same sentences a name nobody tagged right after
-فريق/نادي is the club's ("فريق الرجاء البيضاوي", "فريقي الجيش الملكي وأولمبيك خريبكة").
+فريق/نادي is the club's ("فريق الرجاء البيضاوي", "فريقي الجيش الملكي وأولمبيك خريبكة"), and
+clubs named by a place are one span wherever they stand (`place_clubs`: اتحاد طنجة، الوداد
+البيضاوي، المغرب الفاسي، دينامو كييف).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..conll import set_span
+from ..conll import clear, set_span, spans
 from ..normalize import key
 from . import context_words
+from .features import proclitic_splits
 from .gazetteer import Gazetteer
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -49,14 +52,15 @@ class _Words(NamedTuple):
     draw_words: frozenset[str]
     any: frozenset[str]  # all of them
     weights: dict[str, float]  # evidence of sport: 1 for `words`, 0.5 for `weak_words`
+    club_leads: frozenset[str]  # without proclitics (`_lead` reads them off); not sports words
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     sports = context_words.load().sports
-    lists = [_with_clitics(sports[name]) for name in _Words._fields[:-2]]
+    lists = [_with_clitics(sports[name]) for name in _Words._fields[:-3]]
     weights = {k: 0.5 for k in lists[1]} | {k: 1.0 for k in lists[0]}
-    return _Words(*lists, frozenset().union(*lists), weights)
+    return _Words(*lists, frozenset().union(*lists), weights, sports["club_leads"])
 
 
 def _number(k: str) -> bool:
@@ -250,3 +254,132 @@ def _club_at(toks, tags: list[str], s: int, gaz: Gazetteer) -> int:
         return 0  # "فريق خطير", "منتخب بلاده"; a common word names a club with its adjective (الجيش الملكي)
     set_span(tags, s, e, "ORG")
     return e
+
+
+def place_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> None:
+    """In a sentence about sport, clubs named by a place as one ORG span: a club's naming word
+    (`club_leads`) before a place or, with the article, before a city's adjective (اتحاد طنجة،
+    مولودية الجزائر، المولودية الوجدية، النادي المكناسي); a definite word no list knows, or a
+    country, before a city's adjective (الوداد البيضاوي، المغرب الفاسي; not "الفريق الفاسي" or
+    "المنتخب المغربي"); a foreign name the tagger found right before a city (دينامو كييف).
+    Such names are evidence of sport themselves (`_club_evidence`). A city's adjective the tagger
+    took for a person's name right after a definite noun is that noun's adjective (الفريق الفاسي)."""
+    found, i, n = [], 0, len(toks)
+    cache = gaz.word_cache("club_starts")
+    while i < n - 1:
+        readings = cache.get(toks[i].key)
+        if readings is None:
+            readings = cache[toks[i].key] = _club_starts(toks[i].key, gaz)
+        reading, e = _place_club_at(toks, tags, i, readings, gaz) if readings or tags[i][0] == "B" else (None, 0)
+        if e:
+            found.append((i, e, reading))
+            i = e
+        else:
+            i += 1
+    if (evidence(toks, tags, gaz) if sport is None else sport) + _club_evidence(toks, found) < SENTENCE_EVIDENCE:
+        return
+    for s, e, reading in found:
+        if _fits(tags, s, e, toks, gaz):
+            clear(tags, s, max([e] + [end for _, a, end in spans(tags) if a == s]))
+            set_span(tags, s, e, "ORG")
+            toks[s].clitic, toks[s].base = reading
+    for typ, s, e in spans(tags) if "B-PERS" in tags else ():
+        # "الفريق الفاسي": the adjective of the word before it, not a person's family name
+        if typ == "PERS" and e == s + 1 and s > 0 and tags[s - 1] == "O" and toks[s].key in gaz.city_adjectives \
+                and toks[s - 1].key.startswith("ال") and (toks[s - 1].key in _words().any or (
+                    toks[s - 1].key not in gaz.titles and toks[s - 1].key not in gaz.role_heads)):
+            tags[s] = "O"
+
+
+CLUB_EVIDENCE = 0.5  # a club named by a place; twice as much where a club stands, and a fixture "X - Y" one more
+
+
+def _club_evidence(toks, found: list[tuple[int, int, tuple[int, str]]]) -> float:
+    """How much the clubs named by a place that `place_clubs` found say of sport: each counts
+    CLUB_EVIDENCE, twice that after a word that makes what follows a club (أمام، فريق); two of
+    them joined by a dash are a fixture, which counts one."""
+    total = 0.0
+    for k, (s, e, _) in enumerate(found):
+        total += 2 * CLUB_EVIDENCE if _slot_before(toks, s) else CLUB_EVIDENCE
+        if k + 1 < len(found) and found[k + 1][0] == e + 1 and toks[e].key == "-":
+            total += 1
+    return total
+
+
+def _place_club_at(toks, tags: list[str], i: int, readings, gaz: Gazetteer) -> tuple[tuple[int, str], int]:
+    """The reading (proclitic chars, base) of token i and the end of a club named by a place
+    starting there (`place_clubs`; `readings`: `_club_starts` of its key), else end 0."""
+    tok, nxt = toks[i], toks[i + 1]
+    for clitic, base, lead in readings:
+        if not lead or base.startswith("ال"):
+            if _city_adjective_after(toks, i, base, gaz):
+                return (clitic, base), i + 2
+        elif not nxt.clitic:
+            end = _place_end(toks, i + 1, gaz)
+            if end and (base not in gaz.common_words or not _nation(_key(toks, i + 1, end), gaz)):
+                return (clitic, base), end
+    if tags[i][:2] == "B-" and _foreign_club_word(tok, tags[i], gaz) and not nxt.clitic \
+            and gaz.places.get(nxt.key) and not _country(nxt.key, gaz):
+        return (0, tok.key), i + 2
+    return (0, ""), 0
+
+
+def _club_starts(k: str, gaz: Gazetteer) -> tuple[tuple[int, str, bool], ...]:
+    """The readings (proclitic chars, base, whether a naming word) of a word key that may start
+    a club named by a place: a naming word of `club_leads`, or a definite `_unknown_definite`
+    word (which needs a city's adjective after it); naming words first."""
+    splits = proclitic_splits(k)
+    leads = [(c, b, True) for c, b in splits if b in _words().club_leads]
+    return tuple(leads + [(c, b, False) for c, b in splits if b.startswith("ال") and _unknown_definite(b, gaz)])
+
+
+def _foreign_club_word(tok, tag: str, gaz: Gazetteer) -> bool:
+    """A foreign word that starts a name the tagger found (ريال/ORG، دينامو/PERS): not a place,
+    and no first name where the tagger took it for a person's."""
+    return tag in ("B-ORG", "B-PERS", "B-MISC") and _name_word(tok, gaz) and tok.key not in gaz.places \
+        and (tag != "B-PERS" or (tok.key not in gaz.given_names and gaz.translit.get(tok.key, 0) < 2))
+
+
+def _nation(k: str, gaz: Gazetteer) -> bool:
+    """A country or world region (not a province: "شباب قسنطينة" is a club, "شباب المغرب" the
+    country's youth)."""
+    return gaz.places.get(k, ("", 0))[0] in ("country", "region") or (k in gaz.major_places and not gaz.places[k][1])
+
+
+def _key(toks, s: int, e: int) -> str:
+    return " ".join(t.key for t in toks[s:e])
+
+
+def _place_end(toks, s: int, gaz: Gazetteer) -> int:
+    """End of the longest listed place of up to three words at token s, else 0."""
+    for e in range(min(len(toks), s + 3), s, -1):
+        if _key(toks, s, e) in gaz.places:
+            return e
+    return 0
+
+
+def _city_adjective_after(toks, i: int, noun: str, gaz: Gazetteer) -> bool:
+    """Token i + 1 is a city's adjective agreeing with the noun at i (المولودية الوجدية)."""
+    adj = toks[i + 1]
+    return not adj.clitic and adj.key in gaz.city_adjectives and noun.endswith("ه") == adj.key.endswith("يه")
+
+
+def _unknown_definite(k: str, gaz: Gazetteer) -> bool:
+    """A definite word that is no ordinary, sports or listed word (الوداد، الكوكب), or a country
+    (المغرب الفاسي: a club named after a country and a city)."""
+    if _nation(k, gaz):
+        return True
+    return len(k) > 4 and k not in gaz.common_words and k not in _words().any and k not in gaz.function_words \
+        and k not in gaz.titles and k not in gaz.role_heads and k not in gaz.nationality \
+        and k not in gaz.org_triggers and k not in gaz.city_adjectives and k not in gaz.places
+
+
+def _fits(tags: list[str], s: int, e: int, toks, gaz: Gazetteer) -> bool:
+    """No span crosses into [s, e) from before s, and any that goes on past e is an organisation
+    starting at s whose name a trigger read too far ("اتحاد الخميسات وعينه"; not the club's
+    nationality adjective the tagger read into it, "النادي المكناسي المغربي", which stays)."""
+    for typ, a, b in spans(tags):
+        if a < e and s < b and (a < s or b > e and (a > s or typ != "ORG" or all(
+                t.key in gaz.nationality for t in toks[e:b]))):
+            return False
+    return True
