@@ -27,7 +27,7 @@ NAME_TYPES = ("person", "place", "org")
 LOCAL_WINDOW = 40  # characters each side of a figure that describe what it counts
 EVENT_WINDOW = 100  # characters each side of a figure that say what event it belongs to
 MIN_PARALLEL = 400  # fewer articles are prepared in-process: forking costs more than it saves
-CHUNK = 200  # articles per task sent to a worker
+CHUNK = 100  # articles per task sent to a worker (up to three are past cancelling: the caller waits for them)
 
 
 @dataclass
