@@ -5,6 +5,10 @@ Writes, as UTF-8 text with normalised keys (newsdiff.normalize.key):
   given_names.txt Arabic given and family names, one key per line
   translit.tsv    key, summed count of foreign person-name tokens (a CRF feature only)
   common_words.txt words ANERcorp tags O at least 3 times and 9 times in 10 (never names)
+  name_ngrams.tsv character n-grams (1 to 4) of words with the log ratio of how many foreign
+                  person-name tokens (translit) and how many words ANERcorp tags O (more often
+                  than not) contain them (newsdiff.tagging.namelike); first line: the ratio of an
+                  n-gram seen fewer than twice
   ambiguous_places.txt single-word places that are also ordinary words: ANERcorp tags the
                   word O in at least a third of its uses, or the word without/with its article or
                   without a proclitic is a common word (بورصة "stock exchange", بوجه "in the face")
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import sys
 from collections import Counter
@@ -31,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsdiff.conll import read_conll  # noqa: E402
 from newsdiff.normalize import key  # noqa: E402
+from newsdiff.tagging.namelike import grams  # noqa: E402
 
 # Administrative words around a subdivision or city name ("محافظة الجيزة", "لفيف أوبلاست").
 ADMIN_WORDS = {"محافظه", "ولايه", "اقليم", "مقاطعه", "منطقه", "اوبلاست", "كراي", "اوكروغ", "بلديه", "مدينه", "جمهوريه"}
@@ -142,6 +148,21 @@ def translit(gaz: Path) -> Counter:
     return counts
 
 
+def name_ngrams(foreign: set[str], common: set[str], min_count: int = 2) -> tuple[float, dict[str, float]]:
+    """(log ratio of an unlisted n-gram, n-gram -> log ratio) of the foreign-name and common
+    word sets, add-one smoothed; n-grams found fewer than `min_count` times are left out."""
+    foreign = foreign - common
+    in_foreign: Counter = Counter(g for w in foreign for g in grams(w))
+    in_common: Counter = Counter(g for w in common for g in grams(w))
+    f, c = len(foreign) + 2, len(common) + 2
+
+    def ratio(g: str) -> float:
+        return round(math.log((in_foreign[g] + 1) / f) - math.log((in_common[g] + 1) / c), 2)
+
+    table = {g: ratio(g) for g in in_foreign.keys() | in_common.keys() if in_foreign[g] + in_common[g] >= min_count}
+    return ratio(""), table
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -165,9 +186,16 @@ def main() -> None:
     with open(args.out / "translit.tsv", "w", encoding="utf-8") as fh:
         for k in sorted(tl):
             fh.write(f"{k}\t{tl[k]}\n")
+    mostly_o = {k for k, c in counts.items() if c["O"] > c["name"] and k[:1] >= "\u0621"}
+    default, table = name_ngrams({k for k in tl if k[:1] >= "\u0621"}, mostly_o)
+    with open(args.out / "name_ngrams.tsv", "w", encoding="utf-8") as fh:
+        fh.write(f"\t{default}\n")
+        for g in sorted(table):
+            fh.write(f"{g}\t{table[g]}\n")
     kinds = Counter(v[0] for v in pl.values())
     print(f"places {len(pl)} {dict(kinds)}; given names {len(names)}; translit {len(tl)}; "
-          f"common words {len(common)} (strict {len(strict)}); ambiguous places {len(amb)}")
+          f"common words {len(common)} (strict {len(strict)}); ambiguous places {len(amb)}; "
+          f"name n-grams {len(table)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, rules, sports
+from . import gazetteer, person_bounds, rules, sports
 from .crf import CRFTagger
 from .features import base_form, proclitic_splits
 
@@ -98,6 +98,7 @@ class BuiltinTagger:
         toks = rules.make_tokens(items, self.gaz)
         tags = rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
                            institutions)
+        person_bounds.person_bounds(toks, tags, self.gaz)
         _propagate([(None, toks, tags)], self.gaz)
         return tags
 
@@ -110,7 +111,9 @@ class BuiltinTagger:
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []
         for sent, toks, crf_tags, sp in zip(article.sentences, tokens, all_crf_tags, sport):
-            sents.append((sent, toks, rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []))
+            tags = rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []
+            person_bounds.person_bounds(toks, tags, gaz)
+            sents.append((sent, toks, tags))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)
         mentions: list[Mention] = []
