@@ -147,8 +147,25 @@ def test_eval_on_conll_file(cli, tmp_path):
                      "زار\tO\nوزير\tO\nالخارجية\tO\nباريس\tB-LOC\n.\tO\n", encoding="utf-8")
     result = cli.json("eval", str(conll))
     assert result["kind"] == "conll" and result["sentences"] == 2 and result["tokens"] == 12
-    assert result["scores"]["micro"]["f1"] == 1.0
+    assert result["scores"]["micro"]["f1"] == 1.0 and result["errors"] == []
     assert cli("eval", str(tmp_path / "none")).exit_code == 2
+
+
+def test_eval_lists_the_errors(cli, tmp_path):
+    """--errors names each error's kind, sentence, spans and context; the JSON holds them too.
+    The gold here tags an ordinary word, leaves a capital out and cuts a name short."""
+    conll = tmp_path / "errors.conll"
+    conll.write_text("قال\tO\nالرئيس\tB-PERS\nفلاديمير\tI-PERS\nبوتين\tI-PERS\nفي\tO\nموسكو\tO\n.\tO\n\n"
+                     "زار\tO\nالوفد\tB-ORG\nباريس\tB-LOC\n.\tO\n", encoding="utf-8")
+    result = cli.json("eval", str(conll))
+    got = {(e["kind"], e["sentence"], (e["gold"] or {}).get("text"), (e["predicted"] or {}).get("text"))
+           for e in result["errors"]}
+    assert got == {("boundary", 0, "الرئيس فلاديمير بوتين", "فلاديمير بوتين"), ("spurious", 0, None, "موسكو"),
+                   ("missed", 1, "الوفد", None)}
+    assert next(e for e in result["errors"] if e["kind"] == "missed")["context"] == "زار [ الوفد ] باريس ."
+    listed = cli("eval", str(conll), "--errors").stdout
+    assert "3 errors" in listed and "boundary" in listed and "sentence 1" in listed
+    assert "الوفد" in listed and "sentence 1" not in cli("eval", str(conll)).stdout
 
 
 def test_eval_on_conll_tags_a_surname_repeated_in_the_sentence(cli, tmp_path):

@@ -126,3 +126,6 @@ def test_score_conll_with_a_fake_tagger(tmp_path):
     assert scores["micro"]["tp"] == 1 and scores["micro"]["gold"] == 3
     assert "MISC" not in scores
     assert result["misc"]["MISC"]["f1"] == 1.0
+    kinds = {(e["kind"], e["sentence"], (e["gold"] or {}).get("type"), (e["predicted"] or {}).get("type"))
+             for e in result["errors"]}
+    assert kinds == {("type", 0, "LOC", "ORG"), ("boundary", 1, "ORG", "ORG")}

@@ -127,10 +127,13 @@ def entities(db, types, article, aliases, as_json, as_csv):
 @db_option
 @click.option("--tagger", type=click.Choice(["builtin", "camel"]), default="builtin", show_default=True,
               help="Tagger scored on a CoNLL file.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every error: missed and spurious names (and, on CoNLL, wrong boundaries and types).")
 @json_option
-def eval_(gold, db, tagger, as_json):
+def eval_(gold, db, tagger, show_errors, as_json):
     """Score against annotation: a folder of *.gold.yaml files (the stored analysis)
-    or a CoNLL file of token<TAB>BIO-tag lines (the tagger, conlleval-style)."""
+    or a CoNLL file of token<TAB>BIO-tag lines (the tagger, conlleval-style). The JSON
+    always holds the errors."""
     from .api import evaluate
 
     result = evaluate(gold, db, tagger)
@@ -141,7 +144,7 @@ def eval_(gold, db, tagger, as_json):
     else:
         from .report.terminal import print_eval
 
-        print_eval(result)
+        print_eval(result, show_errors)
 
 
 @main.command()

@@ -73,6 +73,27 @@ def clear(tags: list[str], i: int, j: int) -> None:
     tags[i:j] = ["O"] * (j - i)
 
 
+def errors(gold: Sequence[str], pred: Sequence[str], types: Sequence[str] = ("PERS", "LOC", "ORG")
+           ) -> list[tuple[str, tuple | None, tuple | None]]:
+    """The errors of one sentence, as (kind, gold span, predicted span), spans being
+    (type, start, end) of `types`: "type" (same words, other type), "boundary" (overlapping
+    spans, other words), "missed" (a gold span nothing overlaps), "spurious" (a predicted
+    span no gold span overlaps). A gold span is paired with the first predicted span
+    overlapping it."""
+    g = [x for x in spans(gold) if x[0] in types]
+    p = [x for x in spans(pred) if x[0] in types]
+    exact = set(g) & set(p)
+    out = []
+    for gs in g:
+        if gs in exact:
+            continue
+        over = [ps for ps in p if ps[1] < gs[2] and gs[1] < ps[2]]
+        kind = "missed" if not over else "type" if over[0][1:] == gs[1:] else "boundary"
+        out.append((kind, gs, over[0] if over else None))
+    out += [("spurious", None, ps) for ps in p if not any(gs[1] < ps[2] and ps[1] < gs[2] for gs in g)]
+    return out
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0

@@ -195,19 +195,37 @@ def _number(value: Any) -> Any:
 def score_conll(gold_path: str | Path, tagger) -> dict[str, Any]:
     """Tag each sentence of a CoNLL file with `tagger.tag_tokens(tokens) -> tags`
     and score entities conlleval-style (exact span and type): PERS, LOC and ORG
-    micro-averaged under "scores", MISC on its own under "misc"."""
-    from .conll import read_conll, score
+    micro-averaged under "scores", MISC on its own under "misc"; "errors" lists each
+    error (`conll.errors`) with its sentence (numbered from 0), the words of the gold and
+    predicted spans, and the words around them."""
+    from .conll import errors, read_conll, score
 
-    gold_seqs, pred_seqs, tokens = [], [], 0
-    for sentence in read_conll(gold_path):
+    gold_seqs, pred_seqs, found, tokens = [], [], [], 0
+    for n, sentence in enumerate(read_conll(gold_path)):
         words = [token for token, _ in sentence]
         gold_seqs.append([tag for _, tag in sentence])
         pred_seqs.append(list(tagger.tag_tokens(words)))
         tokens += len(words)
+        found += [_error(n, words, *e) for e in errors(gold_seqs[-1], pred_seqs[-1], CONLL_TYPES)]
     return {
         "file": str(gold_path),
         "sentences": len(gold_seqs),
         "tokens": tokens,
         "scores": score(gold_seqs, pred_seqs, CONLL_TYPES),
         "misc": score(gold_seqs, pred_seqs, ("MISC",)),
+        "errors": found,
     }
+
+
+CONTEXT = 3  # words shown each side of an error
+
+
+def _error(sentence: int, words: list[str], kind: str, gold: tuple | None, pred: tuple | None) -> dict[str, Any]:
+    """One tagging error as a reader wants it: the words of each span and around them."""
+    ends = [x for x in (gold, pred) if x]
+    start, end = min(x[1] for x in ends), max(x[2] for x in ends)
+    return {"sentence": sentence, "kind": kind,
+            "gold": None if gold is None else {"type": gold[0], "text": " ".join(words[gold[1]:gold[2]])},
+            "predicted": None if pred is None else {"type": pred[0], "text": " ".join(words[pred[1]:pred[2]])},
+            "context": " ".join(words[max(0, start - CONTEXT):start] + ["["] + words[start:end] + ["]"]
+                                + words[end:end + CONTEXT])}

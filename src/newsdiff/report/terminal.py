@@ -110,8 +110,8 @@ def print_entities(entities: list) -> None:
         emit(table)
 
 
-def print_eval(result: dict[str, Any]) -> None:
-    """Precision, recall and F1 per type and overall."""
+def print_eval(result: dict[str, Any], errors: bool = False) -> None:
+    """Precision, recall and F1 per type and overall; with `errors`, then every error."""
     if result["kind"] == "conll":
         table = _table(f"{result['file']}: {result['sentences']} sentences, {result['tokens']} tokens "
                        "(entity-level, exact span and type)", "type", "precision", "recall", "F1",
@@ -122,6 +122,8 @@ def print_eval(result: dict[str, Any]) -> None:
                 table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
                               str(s["gold"]), str(s["pred"]))
         emit(table)
+        if errors:
+            _print_conll_errors(result["errors"])
         return
     table = _table(f"{len(result['articles'])} articles scored", "type", "precision", "recall", "F1",
                    "tp", "fp", "fn")
@@ -131,6 +133,33 @@ def print_eval(result: dict[str, Any]) -> None:
     emit(table)
     if result.get("missing"):
         line("not in the store: " + ", ".join(result["missing"]))
+    if errors:
+        for title, found in (("missed", result["false_negatives"]), ("spurious", result["false_positives"])):
+            for article, by_type in found.items():
+                for etype, items in by_type.items():
+                    for item in items:
+                        extra = "" if item.get("value") is None else f" = {item['value']}"
+                        extra += f" {item['unit']}" if item.get("unit") else ""
+                        line(f"{title:8s} {etype:6s} {article}: {item['surface']}{extra}")
+
+
+ERROR_KINDS = ("missed", "spurious", "boundary", "type")
+
+
+def _print_conll_errors(errors: list[dict[str, Any]]) -> None:
+    """A count per kind of error and type, then one line per error with its context."""
+    def type_of(e: dict[str, Any]) -> str:
+        return (e["gold"] or e["predicted"])["type"]
+
+    types = sorted({type_of(e) for e in errors})
+    table = _table(f"{len(errors)} errors (gold type; predicted type for spurious)", "kind", *types)
+    for kind in ERROR_KINDS:
+        table.add_row(kind, *(str(sum(1 for e in errors if e["kind"] == kind and type_of(e) == t)) for t in types))
+    emit(table)
+    for e in sorted(errors, key=lambda e: (ERROR_KINDS.index(e["kind"]), type_of(e), e["sentence"])):
+        gold = f"{e['gold']['type']} {e['gold']['text']}" if e["gold"] else "-"
+        pred = f"{e['predicted']['type']} {e['predicted']['text']}" if e["predicted"] else "-"
+        line(f"{e['kind']:8s} sentence {e['sentence']}: gold {gold} | predicted {pred} | {e['context']}")
 
 
 def print_doctor(checks: list) -> None:
