@@ -645,6 +645,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     sports.clubs(toks, tags, gaz, sport)
     sports.named_clubs(toks, tags, gaz, sport)
     sports.place_clubs(toks, tags, gaz, sport)
+    sports.lone_clubs(toks, tags, gaz, sport)
     particles_not_names(toks, tags, gaz)
     person_ends(toks, tags, gaz)
     person_starts(toks, tags, gaz)

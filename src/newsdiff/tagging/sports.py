@@ -11,7 +11,8 @@ Countries stay places (a national team is named by its country). A city in any o
 sentence or position stays a place. In the same sentences a name nobody tagged right after
 فريق/نادي is the club's ("فريق الرجاء البيضاوي", "فريقي الجيش الملكي وأولمبيك خريبكة"), and
 clubs named by a place are one span wherever they stand (`place_clubs`: اتحاد طنجة، الوداد
-البيضاوي، المغرب الفاسي، دينامو كييف).
+البيضاوي، المغرب الفاسي، دينامو كييف), and so are clubs named by one foreign word, city or
+nationality adjective where a club stands (`lone_clubs`: بنفيكا البرتغالي، مرمى سلتيك، لاعب العربي).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from typing import NamedTuple
 from ..conll import clear, set_span, spans
 from ..normalize import key
 from . import context_words
-from .features import proclitic_splits
+from .features import base_form, proclitic_splits
 from .gazetteer import Gazetteer
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -50,6 +51,9 @@ class _Words(NamedTuple):
     opponent_words: frozenset[str]
     win_words: frozenset[str]
     draw_words: frozenset[str]
+    club_nouns: frozenset[str]
+    score_nouns: frozenset[str]
+    host_words: frozenset[str]
     any: frozenset[str]  # all of them
     weights: dict[str, float]  # evidence of sport: 1 for `words`, 0.5 for `weak_words`
     club_leads: frozenset[str]  # without proclitics (`_lead` reads them off); not sports words
@@ -112,10 +116,16 @@ _COUNTRY_KINDS = ("country", "region", "subdivision")
 
 
 def _country(k: str, gaz: Gazetteer) -> bool:
-    """A country, region or province; or a hand-listed major place with no city record
-    (الإمارات), which is a country's short name."""
+    """A country, region or province; a hand-listed major place with no city record
+    (الإمارات), which is a country's short name; or the country of a nationality adjective,
+    whatever town shares its name (الكونغو، فلسطين)."""
     kind, population = gaz.places.get(k, ("", 0))
-    return kind in _COUNTRY_KINDS or (k in gaz.major_places and not population)
+    if kind in _COUNTRY_KINDS or (k in gaz.major_places and not population):
+        return True
+    countries = gaz.word_cache("nationality_countries")  # filled once: the countries as keys
+    if not countries:
+        countries.update(dict.fromkeys(gaz.nationality.values()))
+    return k in countries
 
 
 def _club_place(toks, s: int, e: int, gaz: Gazetteer) -> bool:
@@ -234,7 +244,7 @@ def named_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = Non
     for i in range(len(toks) - 1):
         if toks[i].key not in heads:
             continue
-        e = _club_at(toks, tags, i + 1, gaz)
+        e = _club_at(toks, tags, i + 1, gaz, toks[i].key.endswith("نادي"))
         if e and toks[i].key.endswith("ي") and e < len(toks) and toks[e].key[:1] == "و" and len(toks[e].key) > 3:
             # فريقي، ناديي، منتخبي: the dual names two clubs ("فريقي الجيش الملكي وأولمبيك خريبكة")
             tok = toks[e]
@@ -243,14 +253,19 @@ def named_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = Non
                 tok.clitic, tok.base = 0, tok.key
 
 
-def _club_at(toks, tags: list[str], s: int, gaz: Gazetteer) -> int:
-    """Tag the club's name starting at token s as ORG and return its end; 0 when none starts there."""
+def _club_at(toks, tags: list[str], s: int, gaz: Gazetteer, club: bool = False) -> int:
+    """Tag the club's name starting at token s as ORG and return its end; 0 when none starts there.
+    `club`: the head is نادي, after which a definite common word is a name too (نادي الوحدة)."""
     if s >= len(toks) or not _club_word(toks[s], tags[s], gaz):
         return 0
     e = s + 1
+    if e < len(toks) and toks[s].base in _words().club_leads and not toks[s].base.startswith("ال") \
+            and tags[e] == "O" and not toks[e].clitic and toks[e].key.startswith("ال") and toks[e].key.isalpha() \
+            and toks[e].key not in gaz.function_words and toks[e].key not in _words().any:
+        e += 1  # a club's naming word and what it names (شباب المسيرة)
     while e < len(toks) and e - s < MAX_CLUB_WORDS and tags[e] == "O" and _adjective_or_place(toks[e], gaz):
         e += 1
-    if e == s + 1 and toks[s].base in gaz.common_words:
+    if e == s + 1 and toks[s].base in gaz.common_words and not (club and toks[s].base.startswith("ال")):
         return 0  # "فريق خطير", "منتخب بلاده"; a common word names a club with its adjective (الجيش الملكي)
     set_span(tags, s, e, "ORG")
     return e
@@ -383,3 +398,200 @@ def _fits(tags: list[str], s: int, e: int, toks, gaz: Gazetteer) -> bool:
                 t.key in gaz.nationality for t in toks[e:b]))):
             return False
     return True
+
+
+# What one word may be as a club's whole name (`_lone_kind`): a foreign word no list knows
+# as a person's name (بنفيكا، سلتيك); a city, not a country (ليون); a definite masculine
+# nationality adjective read as a noun (العربي، المصري).
+_FOREIGN, _CITY, _ADJECTIVE = 1, 2, 3
+
+
+def lone_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = None) -> None:
+    """In a sentence about sport, clubs that no head word or place names:
+    - one word before a masculine nationality adjective: a foreign word or a city (بنفيكا
+      البرتغالي، ليون الفرنسي; "رونالدو البرازيلي", a known name, stays a person);
+    - a foreign word or a city after a club noun or a host word ("مرمى سلتيك"، "على مضيفه
+      بنفيكا"); a city also where `clubs` reads one (after an opponent word, "على" after a win
+      word, before a score), a foreign word not, since a player is beaten too; a city right
+      after the foreign word is the club's too (أسيك أبيدجان);
+    - a nationality adjective after a club noun, which makes it a noun (لاعب العربي; after a
+      score noun only where no name follows: not "هدفي البرازيلي رونالدو");
+    - the untagged words of a fixture "X ( country )" between a dash, colon or bracket and
+      the bracket (غلطة سراي);
+    and, by `_club_spans`, the head word out of a club's span (فريق [ميلان]، نادي [أرسنال])
+    and two clubs the tagger joined by و split (أرسنال وموناكو). Each club found or redone
+    counts as evidence of sport (CLUB_EVIDENCE), twice where two signs make it one (`_two_signs`)."""
+    sport = evidence(toks, tags, gaz) if sport is None else sport
+    if not sport:
+        return  # no sports word at all: clubs alone would need four signs (none seen in news)
+    found, s, n = [], 0, len(toks)
+    cache = gaz.word_cache("lone_club")
+    while s < n:
+        k = toks[s].key
+        kind = cache.get(k)
+        if kind is None:
+            kind = cache[k] = _lone_kind(k, gaz)
+        e = kind and _lone_club_end(toks, tags, s, kind, gaz)
+        if not e and (not s or toks[s - 1].key in _DELIMITERS):
+            e = _fixture_end(toks, tags, s, gaz)
+        if e:
+            found.append((s, e))
+        s = e or s + 1
+    fixes = _club_spans(toks, tags, gaz) if "B-ORG" in tags else []
+    if not (found or fixes) or sport + CLUB_EVIDENCE * (sum(_two_signs(toks, s, e, gaz) for s, e in found)
+                                                        + sum(len(parts) for _, _, parts in fixes)) < SENTENCE_EVIDENCE:
+        return
+    for s, e in found:
+        end = e
+        while end < n and tags[end][:2] == "I-":
+            end += 1  # the adjective the tagger read into the name ("ارسنال الانكليزي")
+        clear(tags, s, end)
+        set_span(tags, s, e, "ORG")
+    for s, e, parts in fixes:
+        clear(tags, s, e)
+        for a, b in parts:
+            set_span(tags, a, b, "ORG")
+            toks[a].clitic, toks[a].base = _reading(toks[a], gaz)
+
+
+def _two_signs(toks, s: int, e: int, gaz: Gazetteer) -> int:
+    """2 for a club both where a club stands and before a masculine nationality adjective
+    ("مع ميلان الإيطالي"), else 1: a guest or an opponent alone may be a person ("ضيفه بوريل")."""
+    prev = toks[s - 1].key if s else ""
+    w = _words()
+    slot = prev in w.club_nouns or prev in w.host_words or _slot_before(toks, s)
+    return 2 if slot and e < len(toks) and _masculine_adjective(toks[e].key, gaz) else 1
+
+
+_DELIMITERS = frozenset(["-", ":", ")", "،", ",", "."])
+MAX_FIXTURE_WORDS = 3
+
+
+def _fixture_end(toks, tags: list[str], s: int, gaz: Gazetteer) -> int:
+    """The end of untagged words starting at token s (after a delimiter or at the sentence's
+    start) that fill the place of a club before "( country )" (`_country_in_brackets`), else 0."""
+    w = _words()
+    for e in range(s, min(len(toks), s + MAX_FIXTURE_WORDS + 1)):
+        if toks[e].key == "(":
+            return e if e > s and _country_in_brackets(toks, tags, e, gaz) else 0
+        k = toks[e].key
+        if tags[e] != "O" or not k.isalpha() or k in gaz.function_words or k in w.any:
+            return 0
+    return 0
+
+
+def _club_spans(toks, tags: list[str], gaz: Gazetteer) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Organisation spans to redo as [(start, end, club spans)]: a head word فريق/نادي before
+    the name (فريق ميلان → ميلان), two names joined by و (أرسنال وموناكو, the second a place
+    or a foreign word)."""
+    out = []
+    heads = _words().club_heads
+    for typ, s, e in spans(tags):
+        if typ != "ORG" or e - s < 2:
+            continue
+        if toks[s].key in heads and not toks[s].key.endswith("ي") and not _country(toks[s + 1].key, gaz):
+            out.append((s, e, [(s + 1, e)]))
+        elif e - s == 2 and _and_club(toks[s + 1], gaz):
+            out.append((s, e, [(s, s + 1), (s + 1, e)]))
+    return out
+
+
+def _and_club(tok, gaz: Gazetteer) -> bool:
+    """A word و + a place or a foreign word (وموناكو)."""
+    k = tok.key
+    return k[:1] == "و" and len(k) > 4 and (k[1:] in gaz.places or _lone_kind(k[1:], gaz) == _FOREIGN)
+
+
+def _reading(tok, gaz: Gazetteer) -> tuple[int, str]:
+    """The token's proclitic and base: و read off a place or foreign word after it."""
+    return (1, tok.key[1:]) if _and_club(tok, gaz) else (tok.clitic, tok.base)
+
+
+def _lone_kind(k: str, gaz: Gazetteer) -> int:
+    """What a word key may be as a club's whole name, read with the proclitic the lexicon
+    prefers (وليون: و + ليون); 0 when nothing. No reading of a foreign word may be a listed
+    or inflected word (بنتيجة، بنظيره), a definite word (والاهلي) or a nisba in ية (ماراثونية)."""
+    clitic, b = base_form(k, gaz)
+    if b in gaz.nationality:
+        return _ADJECTIVE if not clitic and b.startswith("ال") and not b.endswith(("ه", "ون", "ين")) else 0
+    if b in gaz.places:
+        return _CITY if not (_country(b, gaz) or _listed(k, gaz) or _listed(b, gaz) or _inflected(b, gaz)) \
+            else 0  # not كبيرا (ك + بيرا)
+    if len(b) < 3 or not b.isalpha() or b.endswith("يه") or _person_word(b, gaz) or any(
+            r.startswith("ال") or _listed(r, gaz) or _inflected(r, gaz) for _, r in proclitic_splits(k)):
+        return 0
+    return _FOREIGN
+
+
+def _listed(k: str, gaz: Gazetteer) -> bool:
+    """An ordinary, sports or function word, a title, role noun or speech verb."""
+    return k in gaz.common_words or k in _words().any or k in gaz.function_words or k in gaz.titles \
+        or k in gaz.role_heads or k in gaz.speech_verbs
+
+
+_SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "ا", "ات", "ين", "ون", "ان", "تين", "تان")
+
+
+def _inflected(k: str, gaz: Gazetteer) -> bool:
+    """A listed word (`_listed`) with an ending: a pronoun, the accusative ا, a plural or dual
+    (جمهوره، صعبا، درجات، مدربين); or a noun in ة with a pronoun (ركبته، ركبتها): an Arabic
+    word, not a foreign name."""
+    if k.endswith(("ته", "تها", "تهم")):
+        return True
+    for suffix in _SUFFIXES:
+        stem = k[: -len(suffix)]
+        if k.endswith(suffix) and len(stem) >= 2 and (
+                _listed(stem, gaz) or _listed(stem + "ه", gaz) or _listed(stem[:-1] + "ه", gaz) and stem[-1] == "ت"):
+            return True
+    return False
+
+
+def _lone_club_end(toks, tags: list[str], s: int, kind: int, gaz: Gazetteer) -> int:
+    """The end of a club named by token s of `_lone_kind` kind in its context, else 0."""
+    n = len(toks)
+    w, prev = _words(), toks[s - 1] if s else None
+    if not _free_word(toks, tags, s, kind, gaz, prev is not None and (prev.key in w.club_nouns
+                                                                     or prev.key in w.host_words)):
+        return 0
+    if kind == _ADJECTIVE:  # the genitive of a noun without a pronoun ("ضيفه الكونغولي" is an adjective)
+        if prev is None or prev.key not in w.club_nouns and prev.key not in w.score_nouns \
+                or prev.key in w.host_words:
+            return 0
+        nxt = toks[s + 1] if s + 1 < n else None
+        return s + 1 if prev.key in w.club_nouns or nxt is None or tags[s + 1] == "O" and not _person_word(nxt.base, gaz) \
+            else 0
+    e = s + 1
+    if kind == _FOREIGN and e < n and not toks[e].clitic and gaz.places.get(toks[e].key) \
+            and not _country(toks[e].key, gaz) and tags[e] in ("O", "B-LOC") and _free_word(toks, tags, e, _CITY, gaz):
+        e += 1  # أسيك أبيدجان
+    if e < n and _masculine_adjective(toks[e].key, gaz):
+        # not a person's last name or one after a title ("المدرب X الفرنسي")
+        return e if prev is None or not (_person_word(prev.base, gaz) or prev.base in gaz.titles
+                                         or prev.base in gaz.role_heads) else 0
+    if prev is not None and (prev.key in w.club_nouns or prev.key in w.host_words):
+        return e
+    # a player is beaten too, and stands before a score ("فاز على بغداديس 6 - 4"): a city only
+    return e if kind == _CITY and (_slot_before(toks, s) or _subject(toks, s, e) or _score_at(toks, e)) else 0
+
+
+def _person_word(b: str, gaz: Gazetteer) -> bool:
+    """A given name or a foreign name word the gazetteers know, and no function word (من)."""
+    return (b in gaz.given_names or gaz.translit.get(b, 0) >= 2) and b not in gaz.function_words
+
+
+def _free_word(toks, tags: list[str], s: int, kind: int, gaz: Gazetteer, slot: bool = False) -> bool:
+    """Token s is untagged, or a name of its own (not a person's, unless a city), or one the
+    tagger read together with a nationality adjective after it ("ارسنال الانكليزي"; a person's
+    so read only after a club or host noun: "ضيفه ريزسبور التركي")."""
+    tag = tags[s]
+    if tag == "O":
+        return True
+    if tag[0] != "B":
+        return False
+    end = s + 1
+    while end < len(tags) and tags[end][0] == "I":
+        end += 1
+    with_adjective = end == s + 2 and _masculine_adjective(toks[s + 1].key, gaz)
+    if tag == "B-PERS" and kind != _CITY:
+        return slot and with_adjective
+    return end == s + 1 or with_adjective
