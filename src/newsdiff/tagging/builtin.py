@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, person_bounds, rules, sports
+from . import gazetteer, organisations, person_bounds, rules, sports
 from .crf import CRFTagger
 from .features import base_form, proclitic_splits
 
@@ -100,6 +100,7 @@ class BuiltinTagger:
                            institutions)
         person_bounds.person_bounds(toks, tags, self.gaz)
         _propagate([(None, toks, tags)], self.gaz)
+        organisations.repeats([(None, toks, tags)], self.gaz)
         return tags
 
     def tag(self, article: Article) -> list[Mention]:
@@ -116,6 +117,7 @@ class BuiltinTagger:
             sents.append((sent, toks, tags))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)
+        organisations.repeats(sents, gaz)
         mentions: list[Mention] = []
         for (sent, toks, tags), from_crf in zip(sents, crf_spans):
             found = spans(tags)

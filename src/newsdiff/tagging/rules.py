@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conll import clear, set_span, spans
-from . import context_words, sports
+from . import context_words, namelike, sports
+from . import organisations as named_by_context
 from .features import base_form, known, proclitic_splits
 from .gazetteer import Gazetteer
 
@@ -503,12 +504,21 @@ def person_starts(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
 def conjunctions_off_names(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """A name that starts with و/ف before the article ال of a word no list knows keeps the
     conjunction out of its span ("فريقي الرجاء البيضاوي [و]الدفاع الجديدي"); the CRF tags whole
-    words, and only a listed word gets its proclitic read off when the tokens are made."""
-    for _, s, _ in spans(tags):
+    words, and only a listed word gets its proclitic read off when the tokens are made. An
+    organisation keeps a preposition out too ("[ب]القاعدة", "[ل]لقاعدة") where the word after
+    the article is spelled like an Arabic word (`namelike`), not like a foreign name (كالديرون)."""
+    for typ, s, _ in spans(tags):
         tok = toks[s]
         k = tok.key
-        if not tok.clitic and len(k) >= 6 and k[0] in "وف" and k[1:3] == "ال" and not known(k, gaz):
+        if tok.clitic or len(k) < 6 or known(k, gaz):
+            continue
+        if k[0] in "وف" and k[1:3] == "ال":
             tok.clitic, tok.base = 1, k[1:]
+        elif typ == "ORG":
+            for clitic, base in reversed(proclitic_splits(k)):
+                if clitic and base.startswith("ال") and namelike.score(base[2:]) < 0:
+                    tok.clitic, tok.base = clitic, base
+                    break
 
 
 def adjectives_not_places(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
@@ -637,6 +647,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     gazetteer_phrases(toks, tags, gaz)
     organisations(toks, tags, gaz, institutions)
     media(toks, tags, gaz)
+    named_by_context.apply(toks, tags, gaz)
     persons(toks, tags, gaz)
     foreign_name_starts(toks, tags, gaz)
     proclitic_given_names(toks, tags, gaz)
