@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, organisations, person_bounds, rules, sports
+from . import gazetteer, organisations, person_bounds, person_slots, person_split, rules, sports
 from .crf import CRFTagger
 from .features import base_form, proclitic_splits
 
@@ -98,6 +98,7 @@ class BuiltinTagger:
         toks = rules.make_tokens(items, self.gaz)
         tags = rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
                            institutions)
+        person_slots.lone_names(toks, tags, self.gaz)
         person_bounds.person_bounds(toks, tags, self.gaz)
         _propagate([(None, toks, tags)], self.gaz)
         organisations.repeats([(None, toks, tags)], self.gaz)
@@ -113,6 +114,7 @@ class BuiltinTagger:
         crf_spans: list[set] = []
         for sent, toks, crf_tags, sp in zip(article.sentences, tokens, all_crf_tags, sport):
             tags = rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []
+            person_slots.lone_names(toks, tags, gaz)
             person_bounds.person_bounds(toks, tags, gaz)
             sents.append((sent, toks, tags))
             crf_spans.append(set(spans(crf_tags)))
@@ -155,8 +157,10 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     """Tag untagged repeats of names found elsewhere in the article.
 
     A person's last name alone (ويتكوف after ستيف ويتكوف) is the same person; a
-    name's form with or without a proclitic is the same name.
+    name's form with or without a proclitic is the same name. Two people read as one
+    name are split first (`person_split`).
     """
+    person_split.split_people(sents, gaz)
     known: dict[str, str] = {}
     for _, toks, tags in sents:
         for typ, s, e in spans(tags):
