@@ -40,6 +40,27 @@ def test_verb_first_pairs_are_two_people_the_article_names(cli, tmp_path):
     assert not [name for name in found if " " in name and name.split()[0] in ("ترامب", "ماكرون", "بوتين")]
 
 
+def test_a_pair_left_whole_takes_no_bare_name_across_articles(cli, tmp_path):
+    """Where an article has no full names, "وهاجم ترامب ماكرون" stays one span (either word alone
+    may be a first name); but each word is found alone there and ends another article's full
+    name, so the span is two people to the resolver, and the bare names join the full names,
+    not the pair."""
+    write(tmp_path / "a.txt", "\n".join([
+        "قمة في باريس",
+        "التقى الرئيس الأمريكي دونالد ترامب الرئيس الفرنسي إيمانويل ماكرون في باريس.",
+    ]))
+    write(tmp_path / "b.txt", "\n".join([
+        "خلاف بين واشنطن وباريس",
+        "وقال ترامب إن ماكرون لم يف بوعوده.",
+        "وهاجم ترامب ماكرون في مؤتمر صحفي.",
+    ]))
+    assert cli("ingest", str(tmp_path)).exit_code == 0
+    entities = {e["name"]: e for e in cli.json("entities", "--type", "person")}
+    macron = [(m["article"], m["surface"]) for m in entities["إيمانويل ماكرون"]["mentions"]]
+    assert ("b.txt", "ماكرون") in macron, entities.keys()
+    assert ("b.txt", "ترامب") in [(m["article"], m["surface"]) for m in entities["دونالد ترامب"]["mentions"]]
+
+
 def test_full_names_stay_whole(cli, tmp_path):
     """Real full names are one person even where their words are also found alone or as
     another name's last word in the article."""

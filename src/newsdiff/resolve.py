@@ -12,7 +12,10 @@ never across types, in this order:
    middle names added ("دونالد ترامب" / "دونالد جون ترامب");
 4. persons: a bare name joins the multi-token person whose last name it is, if
    that person is the only candidate; with several candidates it joins the one
-   that occurs in the same article, and stays apart where several do;
+   that occurs in the same article, and stays apart where several do; a
+   two-token name whose tokens both end other names and are both found alone in
+   its article is two people read as one ("ترامب ماكرون", see
+   `tagging.person_split`) and takes no bare name;
 5. organisations: a shorter name joins the only longer one that ends with it
    ("الناتو" -> "حلف الناتو").
 
@@ -315,8 +318,9 @@ class _NameResolver:
         # the roots of full names do not change during this step.
         last_names: dict[str, set[str]] = defaultdict(set)  # skeleton -> last tokens of full names
         roots_of: dict[str, set[int]] = defaultdict(set)  # last token -> roots of its full names
+        pairs = _pairs(self.nodes)
         for i, n in enumerate(self.nodes):
-            if len(n.tokens) > 1:
+            if len(n.tokens) > 1 and n.tokens not in pairs:
                 roots_of[n.tokens[-1]].add(self.find(i))
                 for reading in _token_readings(n.tokens[-1]):
                     last_names[skeleton(core(reading))].add(n.tokens[-1])
@@ -420,6 +424,21 @@ def _skeletons_allow(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     rest = iter(b[1:-1])
     return all(s in rest for s in a[1:-1])
+
+
+def _pairs(nodes: list[_Node]) -> set[tuple[str, ...]]:
+    """Two-token person names that are two people side by side ("ترامب ماكرون" where a
+    sentence puts subject and object together): an article of the name also names each
+    of them alone, each token is the last token of another name ("دونالد ترامب",
+    "إيمانويل ماكرون"), and the first token starts no other name."""
+    full = [n.tokens for n in nodes if len(n.tokens) > 1]
+    ends = Counter(t[-1] for t in full)
+    firsts = Counter(t[0] for t in full)
+    alone: dict[str, set[str]] = {n.tokens[0]: n.articles for n in nodes if len(n.tokens) == 1}
+    none: set[str] = set()
+    return {n.tokens for n in nodes if len(n.tokens) == 2 and n.tokens[0] != n.tokens[1]
+            and firsts[n.tokens[0]] == 1 and ends[n.tokens[0]] and ends[n.tokens[1]] >= 2
+            and not n.articles.isdisjoint(alone.get(n.tokens[0], none) & alone.get(n.tokens[1], none))}
 
 
 def _different_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
