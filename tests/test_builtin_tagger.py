@@ -157,3 +157,25 @@ def test_a_name_does_not_start_with_a_nationality_adjective():
     alone = ["O", "B-PERS", "O", "O", "O"]  # a one-word span is left to the other rules
     rules.person_starts(toks, alone, gaz)
     assert alone == ["O", "B-PERS", "O", "O", "O"]
+
+
+def test_spans_read_bio_as_conlleval_does():
+    """An I- after O or after another type opens a span; B- always does; O closes."""
+    import random
+
+    def by_hand(tags):
+        out, kind, start = [], None, 0
+        for i, tag in enumerate(tags + ["O"]):
+            prefix, _, label = tag.partition("-")
+            if kind is not None and (tag == "O" or prefix == "B" or label != kind):
+                out.append((kind, start, i))
+                kind = None
+            if tag != "O" and kind is None:
+                kind, start = label, i
+        return out
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        tags = [rng.choice(["O", "O", "O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "I-LOC"])
+                for _ in range(rng.randrange(0, 12))]
+        assert spans(tags) == by_hand(tags), tags
