@@ -18,7 +18,7 @@ from ..conll import spans
 from ..model import Article, Mention, Sentence
 from ..normalize import fold, key
 from ..resources import data_dir
-from . import gazetteer, organisations, person_bounds, person_slots, person_split, rules, sports
+from . import gazetteer, not_names, organisations, person_bounds, person_slots, person_split, rules, sports
 from .crf import CRFTagger
 from .features import base_form, proclitic_splits
 
@@ -100,6 +100,7 @@ class BuiltinTagger:
                            institutions)
         person_slots.lone_names(toks, tags, self.gaz)
         person_bounds.person_bounds(toks, tags, self.gaz)
+        not_names.drop_common_words(toks, tags, self.gaz)
         _propagate([(None, toks, tags)], self.gaz)
         organisations.repeats([(None, toks, tags)], self.gaz)
         return tags
@@ -116,6 +117,7 @@ class BuiltinTagger:
             tags = rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []
             person_slots.lone_names(toks, tags, gaz)
             person_bounds.person_bounds(toks, tags, gaz)
+            not_names.drop_common_words(toks, tags, gaz)
             sents.append((sent, toks, tags))
             crf_spans.append(set(spans(crf_tags)))
         _propagate(sents, gaz)

@@ -79,6 +79,7 @@ class Gazetteer:
     function_words: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     administration: set[str] = field(default_factory=set)
+    event_words: set[str] = field(default_factory=set)  # ديربي، رالي: no name's word
     nationality: dict[str, str] = field(default_factory=dict)  # inflected adjective -> country key
     city_adjectives: dict[str, str] = field(default_factory=dict)  # الفاسي/الفاسيه -> city key
     phrases: dict[str, str] = field(default_factory=dict)  # multi/single-word key -> LOC/ORG
@@ -125,6 +126,7 @@ def load() -> Gazetteer:
     g.media_triggers = _keys(world["media_triggers"])
     g.function_words = _keys(world["function_words"])
     g.administration = _keys(world["administration"])
+    g.event_words = _keys(world["event_words"])
     for adj, country in world["nationalities"].items():
         for form in _inflect(key(adj)):
             g.nationality[form] = key(country) if country else ""
