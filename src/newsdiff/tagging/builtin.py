@@ -99,6 +99,8 @@ class BuiltinTagger:
         tags = rules.apply(toks, self._model().tag_many([[t.key for t in toks]], keys=True)[0], self.gaz,
                            institutions)
         person_slots.lone_names(toks, tags, self.gaz)
+        person_slots.places_after_roles(toks, tags, self.gaz)
+        person_slots.foreign_pairs(toks, tags, self.gaz)
         person_bounds.person_bounds(toks, tags, self.gaz)
         not_names.drop_common_words(toks, tags, self.gaz)
         _propagate([(None, toks, tags)], self.gaz)
@@ -116,6 +118,8 @@ class BuiltinTagger:
         for sent, toks, crf_tags, sp in zip(article.sentences, tokens, all_crf_tags, sport):
             tags = rules.apply(toks, crf_tags, gaz, sport=sp) if toks else []
             person_slots.lone_names(toks, tags, gaz)
+            person_slots.places_after_roles(toks, tags, gaz)
+            person_slots.foreign_pairs(toks, tags, gaz)
             person_bounds.person_bounds(toks, tags, gaz)
             not_names.drop_common_words(toks, tags, gaz)
             sents.append((sent, toks, tags))

@@ -91,3 +91,40 @@ def _surname(tok: Token, gaz: Gazetteer) -> bool:
         and k[2:] not in gaz.common_words and k not in gaz.function_words and k not in gaz.nationality \
         and k not in gaz.titles and k not in gaz.role_heads and not gaz.lookup(k) and k not in gaz.places \
         and namelike.score(k[2:]) >= namelike.FOREIGN
+
+
+FOREIGN_FIRST = 20  # a foreign-name token counted this often is a first name in practice (اوليغ، ديفيد)
+
+
+def places_after_roles(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A town's name right after a title or role and a nationality adjective is the holder's
+    name ("أعرب النجم البرازيلي كافو"). Countries, regions and major places stay places: a
+    role phrase without a name may be a subject with a place as object ("يذكر الرئيس
+    الفنزويلي سوريا")."""
+    for i in range(2, len(toks)):
+        if tags[i] != "B-LOC" or (i + 1 < len(toks) and tags[i + 1].startswith("I-")) or toks[i].clitic:
+            continue
+        k = toks[i].key
+        if toks[i - 1].key in gaz.nationality and tags[i - 1] == "O" and k not in gaz.major_places \
+                and gaz.places.get(k, ("", 0))[0] not in ("country", "region") and left_role(toks, tags, i, gaz, inner=False):
+            tags[i] = "B-PERS"
+
+
+def foreign_pairs(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
+    """A frequent foreign first name (a foreign-name token counted FOREIGN_FIRST times or more,
+    spelled like a foreign name) and then a foreign name no list knows (`_lone_name`) are one
+    person's name, with no title or verb before them ("عرضية زاحفة من اوليغ غوسيف")."""
+    names = gaz.word_cache("lone_name")
+    for i in range(len(toks) - 1):
+        if tags[i] != "O" or tags[i + 1] != "O" or toks[i].clitic:
+            continue
+        k = toks[i].key
+        if gaz.translit.get(k, 0) < FOREIGN_FIRST or k.startswith("ال") or k in gaz.places \
+                or k in gaz.common_words or k in gaz.function_words or namelike.score(k) < namelike.FOREIGN:
+            continue
+        nxt = toks[i + 1]
+        kind = names.get(nxt.text)
+        if kind is None:
+            kind = names[nxt.text] = _lone_name(nxt, gaz)
+        if kind == _NAME:
+            tags[i], tags[i + 1] = "B-PERS", "I-PERS"
