@@ -68,3 +68,24 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+_TAG_OF = {"B": "B-PERS", "I": "I-PERS", "L": "B-LOC", "O": "O"}
+_LETTER_OF = {tag: letter for letter, tag in _TAG_OF.items()}
+
+
+def apply_rule(rule, words: str, tags: str) -> str:
+    """The tags a tagger rule `rule(tokens, tags, gazetteer)` leaves of a sentence written
+    here and tagged `tags`, a letter a word: B/I a person, L a place, O (? for any other tag)."""
+    from newsdiff.normalize import key
+    from newsdiff.tagging import gazetteer, rules
+
+    gaz = gazetteer.load()
+    pos, items = 0, []
+    for w in words.split():
+        items.append((w, pos, pos + len(w), key(w)))
+        pos += len(w) + 1
+    toks = rules.make_tokens(items, gaz)
+    out = [_TAG_OF[c] for c in tags]
+    rule(toks, out, gaz)
+    return "".join(_LETTER_OF.get(t, "?") for t in out)

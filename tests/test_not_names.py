@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.normalize import key
-from newsdiff.tagging import builtin, gazetteer, rules
+from newsdiff.tagging import builtin
 from newsdiff.tagging.not_names import drop_common_words
 
-from conftest import write
+from conftest import apply_rule, write
 
 pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
 
@@ -45,15 +44,7 @@ def test_adverbs_and_plurals_in_construct_are_no_persons(cli, tmp_path):
 def _dropped(words: str, crf_tags: str) -> str:
     """The tags drop_common_words leaves of a sentence tagged `crf_tags` (one letter a word:
     B/I for a person, L for a place, O); what a CRF trained on five sixths of ANERcorp did."""
-    gaz = gazetteer.load()
-    pos, items = 0, []
-    for w in words.split():
-        items.append((w, pos, pos + len(w), key(w)))
-        pos += len(w) + 1
-    toks = rules.make_tokens(items, gaz)
-    tags = [{"B": "B-PERS", "I": "I-PERS", "L": "B-LOC", "O": "O"}[c] for c in crf_tags]
-    drop_common_words(toks, tags, gaz)
-    return "".join("O" if t == "O" else ("L" if t.endswith("LOC") else t[0]) for t in tags)
+    return apply_rule(drop_common_words, words, crf_tags)
 
 
 def test_common_words_read_as_names_by_the_crf():

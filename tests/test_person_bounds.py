@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.normalize import key
-from newsdiff.tagging import builtin, gazetteer, namelike, rules
+from newsdiff.tagging import builtin, namelike
 from newsdiff.tagging.person_bounds import person_bounds
 
-from conftest import write
+from conftest import apply_rule, write
 
 pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
 
@@ -16,15 +16,7 @@ pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in mod
 def bounds(words: str, crf_tags: str) -> list[str]:
     """The tags person_bounds leaves of a sentence tagged `crf_tags` (one letter a word:
     B/I for a person, O)."""
-    gaz = gazetteer.load()
-    pos, items = 0, []
-    for w in words.split():
-        items.append((w, pos, pos + len(w), key(w)))
-        pos += len(w) + 1
-    toks = rules.make_tokens(items, gaz)
-    tags = [{"B": "B-PERS", "I": "I-PERS", "O": "O"}[c] for c in crf_tags]
-    person_bounds(toks, tags, gaz)
-    return ["".join(t[0] for t in tags)]
+    return [apply_rule(person_bounds, words, crf_tags)]
 
 
 def test_conjoined_names_are_two_people(cli, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from newsdiff.tagging import builtin
 
-from conftest import write
+from conftest import apply_rule, write
 
 pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
 
@@ -100,31 +100,14 @@ def test_lone_foreign_names_where_a_person_stands(cli, tmp_path):
     assert {"أوديغارد", "ساكا", "غروسي", "دوغين"} <= set(found), found
 
 
-def _tagged(words: str, tags: str, rule) -> str:
-    """The tags `rule` leaves of a sentence tagged `tags` (a letter a word: P person, I inside
-    one, L place, O)."""
-    from newsdiff.normalize import key
-    from newsdiff.tagging import gazetteer, rules
-
-    gaz = gazetteer.load()
-    pos, items = 0, []
-    for w in words.split():
-        items.append((w, pos, pos + len(w), key(w)))
-        pos += len(w) + 1
-    toks = rules.make_tokens(items, gaz)
-    out = [{"P": "B-PERS", "L": "B-LOC", "O": "O"}[c] for c in tags]
-    rule(toks, out, gaz)
-    return "".join({"B-PERS": "P", "I-PERS": "I", "B-LOC": "L"}.get(t, "O" if t == "O" else "?") for t in out)
-
-
 def test_a_town_after_a_role_and_a_nationality_is_the_holder():
     """"النجم البرازيلي كافو": كافو is also a town, but a role with a nationality names its
     holder; a country after such a phrase is its object ("يذكر الرئيس الفنزويلي سوريا")."""
     from newsdiff.tagging.person_slots import places_after_roles
 
-    assert _tagged("وأعرب النجم البرازيلي كافو عن سعادته", "OOOLOO", places_after_roles) == "OOOPOO"
-    assert _tagged("أن يذكر الرئيس الفنزويلي سوريا بالتزاماتها", "OOOOLO", places_after_roles) == "OOOOLO"
-    assert _tagged("وصل الوفد البرازيلي إلى كافو أمس", "OOOOLO", places_after_roles) == "OOOOLO"
+    assert apply_rule(places_after_roles, "وأعرب النجم البرازيلي كافو عن سعادته", "OOOLOO") == "OOOBOO"
+    assert apply_rule(places_after_roles, "أن يذكر الرئيس الفنزويلي سوريا بالتزاماتها", "OOOOLO") == "OOOOLO"
+    assert apply_rule(places_after_roles, "وصل الوفد البرازيلي إلى كافو أمس", "OOOOLO") == "OOOOLO"
 
 
 def test_a_frequent_foreign_first_name_and_a_foreign_word_are_a_person():
@@ -132,6 +115,6 @@ def test_a_frequent_foreign_first_name_and_a_foreign_word_are_a_person():
     foreign first name ("انا واثق") and a definite ordinal ("الثاني") are not."""
     from newsdiff.tagging.person_slots import foreign_pairs
 
-    assert _tagged("عرضية زاحفة من اوليغ كوزنيتسوفسكي تابعها المهاجم", "OOOOOOO", foreign_pairs) == "OOOPIOO"
-    assert _tagged("وقال انا واثق من الفوز", "OOOOOO", foreign_pairs) == "OOOOOO"
-    assert _tagged("في الدور الثاني فيجيز امس", "OOOOO", foreign_pairs) == "OOOOO"
+    assert apply_rule(foreign_pairs, "عرضية زاحفة من اوليغ كوزنيتسوفسكي تابعها المهاجم", "OOOOOOO") == "OOOBIOO"
+    assert apply_rule(foreign_pairs, "وقال انا واثق من الفوز", "OOOOO") == "OOOOO"
+    assert apply_rule(foreign_pairs, "في الدور الثاني فيجيز امس", "OOOOO") == "OOOOO"
