@@ -112,9 +112,11 @@ def test_a_town_after_a_role_and_a_nationality_is_the_holder():
 
 def test_a_frequent_foreign_first_name_and_a_foreign_word_are_a_person():
     """"اوليغ كوزنيتسوفسكي" with no title or verb before it is a person; a pronoun spelled like a
-    foreign first name ("انا واثق") and a definite ordinal ("الثاني") are not."""
+    foreign first name ("انا واثق"), a definite ordinal ("الثاني") and a particle that folds to
+    one ("فإن" = فان, Van) are not."""
     from newsdiff.tagging.person_slots import foreign_pairs
 
     assert apply_rule(foreign_pairs, "عرضية زاحفة من اوليغ كوزنيتسوفسكي تابعها المهاجم", "OOOOOOO") == "OOOBIOO"
     assert apply_rule(foreign_pairs, "وقال انا واثق من الفوز", "OOOOO") == "OOOOO"
     assert apply_rule(foreign_pairs, "في الدور الثاني فيجيز امس", "OOOOO") == "OOOOO"
+    assert apply_rule(foreign_pairs, "وقال فإن ترامب سيزور المنطقة", "OOOOO") == "OOOOO"

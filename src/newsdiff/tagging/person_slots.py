@@ -120,7 +120,8 @@ def foreign_pairs(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
             continue
         k = toks[i].key
         if gaz.translit.get(k, 0) < FOREIGN_FIRST or k.startswith("ال") or k in gaz.places \
-                or k in gaz.common_words or k in gaz.function_words or namelike.score(k) < namelike.FOREIGN:
+                or k in gaz.common_words or k in gaz.function_words or namelike.score(k) < namelike.FOREIGN \
+                or _particle(toks[i].text):  # "فإن ترامب": the particle folds to فان (Van)
             continue
         nxt = toks[i + 1]
         kind = names.get(nxt.text)
