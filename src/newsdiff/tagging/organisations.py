@@ -30,10 +30,11 @@ from ..resources import seeds_dir
 from . import namelike
 from .features import known, proclitic_splits
 from .gazetteer import Gazetteer
+from .marks import DEFINITE, PUNCT_STOP
 
 BRAND = 0.0  # a company's name after شركة needs a score from here (توتال 0.5; تابعة −1.5)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z.&-]*")
-_STOPS = {"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "(", ")", "-", "–", "—", "/", "\"", "“", "”", "«", "»"}
+_STOPS = PUNCT_STOP | {"/"}
 _QUOTES = {"\"", "“", "”", "«", "»", "'"}
 _DEMONSTRATIVES = {key(w) for w in ("هذه", "هذا", "تلك", "ذلك")}
 
@@ -56,9 +57,10 @@ class _Words(NamedTuple):
 @lru_cache(maxsize=1)
 def words() -> _Words:
     """The lists of seeds/organisation_words.yaml as match keys, read once."""
+    from .dates import calendar
+
     data = yaml.safe_load((seeds_dir() / "organisation_words.yaml").read_text(encoding="utf-8"))
-    cal = yaml.safe_load((seeds_dir() / "calendar.yaml").read_text(encoding="utf-8"))
-    months = {key(w) for forms in cal["months"].values() for names in forms.values() for w in names}
+    months = {key(w) for forms in calendar()["months"].values() for names in forms.values() for w in names}
     lists = {name: frozenset(k for k in (key(str(w)) for w in data[name]) if k) for name in _Words._fields[:-1]}
     return _Words(**lists, months=frozenset(months))
 
@@ -116,13 +118,12 @@ def _reading(tok, table: frozenset[str]) -> tuple[int, str] | None:
     return None
 
 
-_DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")
 
 
 def _definite(k: str) -> bool:
     """A key with the article, after a proclitic or not (الرأي، للقناة، وبالقاعدة), and three
     letters or more after it (فاليو is no ف + ال + يو)."""
-    m = _DEFINITE.match(k)
+    m = DEFINITE.match(k)
     return m is not None and len(k) - m.end() >= 3
 
 

@@ -16,7 +16,8 @@ from ..conll import spans
 from . import namelike
 from .features import proclitic_splits
 from .gazetteer import Gazetteer
-from .rules import PUNCT_STOP, Token, _particle
+from .marks import PUNCT_STOP
+from .rules import Token, _particle
 
 # a preposition with the article (بالميدالية، للحارس، وبالقرب) or an imperfect verb, bare or
 # with a future or purpose prefix (يتقمص، ليعوض، فسيجد)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from . import context_words, namelike
 from .gazetteer import Gazetteer
+from .marks import PUNCT_STOP
 from .person_bounds import _FUTURE
-from .rules import PUNCT_STOP, Token, _particle, left_role
+from .rules import Token, _particle, left_role
 
 _NOT, _TOWN, _NAME = range(3)  # what `_lone_name` says of a word
 _SPEECH_VERB, _PERSON_VERB = 1, 2  # what `_verb` says of the word before it

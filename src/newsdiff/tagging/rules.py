@@ -14,10 +14,7 @@ from . import context_words, namelike, sports
 from . import organisations as named_by_context
 from .features import base_form, known, proclitic_splits
 from .gazetteer import Gazetteer
-
-PUNCT_STOP = {"،", ",", ".", "؛", ";", ":", "؟", "?", "!", "(", ")", "-", "–", "—", "\"", "“", "”", "«", "»"}
-_DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")
-QUOTES = {"\"", "“", "”", "«", "»", "'", "‘", "’"}
+from .marks import DEFINITE, PUNCT_STOP, QUOTES
 # إن/أن with a conjunction, preposition or pronoun, written with its hamza (فإن، وأن، لأنه):
 # never part of a name. Match keys drop the hamza, and "فان" may then be "Van".
 _PARTICLE = re.compile(r"[وفبلك]?[أإ]ن(?:ه|ها|هم|هما|هن)?")
@@ -76,7 +73,7 @@ def _name_likeness(tok: Token, gaz: Gazetteer) -> int:
         return _IF_PERSON
     if b in gaz.given_names or gaz.translit.get(b, 0) > 0:
         return _NAME
-    return _UNLISTED if len(b) > 2 and not _DEFINITE.match(tok.key) else _IF_PERSON
+    return _UNLISTED if len(b) > 2 and not DEFINITE.match(tok.key) else _IF_PERSON
 
 
 @lru_cache(maxsize=1 << 14)
