@@ -11,7 +11,8 @@ import numpy as np
 import pycrfsuite
 
 from ..normalize import key
-from .features import BEFORE_SPAN, OFFSETS, dynamic_features, sentence_features, word_features
+from .features import (BEFORE_SPAN, BIGRAM_NEXT, BIGRAM_PREV, GAZ_FEATURES, OFFSETS, phrase_tags, sentence_features,
+                       word_features)
 from .gazetteer import Gazetteer
 from .tagdict import TagDict, jackknifed, path_for
 
@@ -66,6 +67,28 @@ class CRFTagger:
             raise FileNotFoundError(f"{path_for(model_path)}: the tag dictionary of {model_path} is missing")
         self._rows: dict[str, tuple[int, str]] = {}  # word key -> (row of self._words, base form)
         self._words = np.zeros((2 + len(OFFSETS), 1024, len(self._labels)))  # slots: own, near[d]..., before
+        self._phrase_code, self._phrases = self._phrase_weights()
+        self._bigrams, self._bigram_weights = self._bigram_rows()
+
+    def _weights_of(self, features: list[str]) -> np.ndarray:
+        """Features x labels weights (zeros for features the model does not know)."""
+        return self._weights[[self._attrs.get(f, len(self._attrs)) for f in features]]
+
+    def _phrase_weights(self) -> tuple[dict[str, int], list[np.ndarray]]:
+        """(phrase label -> code, per slot (the token, then each offset) code x labels weights of
+        the phrase label there). Code 0 stands past the sentence's edge ("d:edge"), code 1 for
+        a label the model never saw."""
+        seen = sorted({m.group(1) for m in map(_PHRASE_ATTR.match, self._attrs) if m})
+        codes = _Codes({label: n for n, label in enumerate(seen, 2)})
+        labels = [None, "?", *seen]
+        return codes, [self._weights_of([GAZ_FEATURES[d, label] for label in labels]) for d in (0, *OFFSETS)]
+
+    def _bigram_rows(self) -> tuple[dict[str, int], tuple[np.ndarray, np.ndarray]]:
+        """("a|b" -> row, (weights of the bigram on the token that starts it, on the one that
+        ends it)) for the bigrams the model knows; row 0 holds zeros for the others."""
+        pairs = sorted({a[len(BIGRAM_NEXT):] for a in self._attrs if a.startswith((BIGRAM_NEXT, BIGRAM_PREV))})
+        return ({pair: n for n, pair in enumerate(pairs, 1)},
+                tuple(self._weights_of(["", *(head + pair for pair in pairs)]) for head in (BIGRAM_NEXT, BIGRAM_PREV)))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one sentence of whole-word tokens."""
@@ -111,29 +134,42 @@ class CRFTagger:
         for the tokens of a batch of non-empty sentences one after another."""
         if len(self._rows) >= self.MAX_WORDS:  # forget between batches, never within one
             self._rows.clear()
-        # the batch's word rows, each sentence after _GAP zero rows, and _GAP more at the end
+        # the batch's words, each sentence after _GAP edge places, and _GAP more at the end:
+        # their word rows (0 at an edge), phrase label codes (0) and base forms ("")
         rows: list[int] = []
-        dynamic: list[list[str]] = []
-        row_of, cached = self._row, self._rows.get
+        codes: list[int] = []
+        bases: list[str] = []
+        row_of, cached, code_of = self._row, self._rows.get, self._phrase_code
         for tokens in sentences:
             found = [cached(k) or row_of(k) for k in (tokens if keys else [key(t) or t for t in tokens])]
+            sentence_bases = [base for _, base in found]
             rows += _EDGE
             rows += [row for row, _ in found]
-            dynamic += dynamic_features([base for _, base in found], self.gaz)
+            codes += _EDGE
+            codes += [code_of[label] for label in phrase_tags(sentence_bases, self.gaz)]
+            bases += _EDGE_BASES
+            bases += sentence_bases
         rows += _EDGE
-        feats = list(chain.from_iterable(dynamic))
-        ids = list(map(self._attrs.get, feats, repeat(len(self._attrs), len(feats))))
-        starts = np.cumsum([0] + list(map(len, dynamic[:-1])))
-        return self._word_emissions(np.array(rows)) + np.add.reduceat(self._weights[ids], starts, axis=0)
+        codes += _EDGE
+        bases += _EDGE_BASES
+        return self._word_emissions(np.array(rows), np.array(codes), bases)
 
-    def _word_emissions(self, rows: np.ndarray) -> np.ndarray:
-        """The word-level part of `emissions`: each token's own row plus its neighbours', from
-        the batch's rows with _GAP zero rows around each sentence (a neighbour past the
-        sentence's edge adds nothing)."""
+    def _word_emissions(self, rows: np.ndarray, codes: np.ndarray, bases: list[str]) -> np.ndarray:
+        """`emissions` from the batch's word rows, phrase label codes and base forms, with
+        _GAP edge places around each sentence: each token's own row plus its neighbours'
+        (a neighbour past the sentence's edge adds nothing), the phrase labels around it
+        ("d:edge" past the edge) and the bigrams it starts and ends."""
         n = len(rows)
-        emissions = self._words[0, rows]
+        emissions = self._words[0, rows] + self._phrases[0][codes]
+        inner = slice(_GAP, n - _GAP)
         for slot, d in _SHIFTS:
-            emissions[_GAP : n - _GAP] += self._words[slot, rows[_GAP + d : n - _GAP + d]]
+            emissions[inner] += self._words[slot, rows[_GAP + d : n - _GAP + d]]
+        for slot, d in enumerate(OFFSETS, 1):
+            emissions[inner] += self._phrases[slot][codes[_GAP + d : n - _GAP + d]]
+        get = self._bigrams.get
+        pairs = np.array([get(f"{a}|{b}", 0) if a and b else 0 for a, b in zip(bases, bases[1:])])
+        emissions[:-1] += self._bigram_weights[0][pairs]
+        emissions[1:] += self._bigram_weights[1][pairs]
         return emissions[rows != 0]
 
 
@@ -141,6 +177,17 @@ class CRFTagger:
 _SHIFTS = list(enumerate(OFFSETS, 1)) + [(1 + len(OFFSETS), -k) for k in range(1, BEFORE_SPAN + 1)]
 _GAP = max(abs(d) for _, d in _SHIFTS)
 _EDGE = [0] * _GAP
+_EDGE_BASES = [""] * _GAP
+
+
+_PHRASE_ATTR = re.compile(r"(?:-?\d+:)?gaz=(.+)")
+
+
+class _Codes(dict):
+    """Phrase label -> code; 1 for a label the model never saw."""
+
+    def __missing__(self, label: str) -> int:
+        return 1
 
 
 _DUMP_LINE = re.compile(r"^  \(([01])\) (.+) --> (\S+): (\S+)$", re.MULTILINE)

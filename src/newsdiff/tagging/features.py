@@ -189,7 +189,8 @@ class _GazStrings(dict):
         return value
 
 
-_GAZ = _GazStrings()
+GAZ_FEATURES = _GazStrings()
+BIGRAM_NEXT, BIGRAM_PREV = "bi+1=", "bi-1="  # + "a|b": the bigram a token starts, the one it ends
 
 
 def dynamic_features(bases: list[str], g: Gazetteer) -> list[list[str]]:
@@ -199,13 +200,13 @@ def dynamic_features(bases: list[str], g: Gazetteer) -> list[list[str]]:
     n = len(bases)
     w = max(map(abs, OFFSETS))
     padded = [None] * w + phrases + [None] * w  # None: past the sentence's edge
-    columns = [[_GAZ[0, label] for label in phrases]]
-    columns += [[_GAZ[d, label] for label in padded[w + d : w + d + n]] for d in OFFSETS]
+    columns = [[GAZ_FEATURES[0, label] for label in phrases]]
+    columns += [[GAZ_FEATURES[d, label] for label in padded[w + d : w + d + n]] for d in OFFSETS]
     bigrams = [f"{a}|{b}" for a, b in zip(bases, bases[1:])]
     dynamic = [list(f) for f in zip(*columns)]
     for i, pair in enumerate(bigrams):
-        dynamic[i].append("bi+1=" + pair)
-        dynamic[i + 1].append("bi-1=" + pair)
+        dynamic[i].append(BIGRAM_NEXT + pair)
+        dynamic[i + 1].append(BIGRAM_PREV + pair)
     return dynamic
 
 
