@@ -38,6 +38,21 @@ def test_encodings_round_trip(cli, tmp_path, encoding):
     assert stored_text(cli.db, "a.txt") == text
 
 
+@pytest.mark.parametrize("line, published", [
+    ("نشر في: منذ 3 ساعات", None),  # relative to a scrape we do not know: no date, not today's
+    ("عدد القراءات 1520", None),  # a number, no year
+    ("نشر في: 9 ديسمبر 2025 - 10:20 م", "2025-12-09T22:20"),
+    ("السبت ٦/١٢/٢٥", "2025-12-06"),
+])
+def test_a_dateline_is_a_date_with_a_year(cli, tmp_path, line, published):
+    """A page's dateline gives its publication date only if it names one with a year;
+    what it says is never read against the clock."""
+    write(tmp_path / "a.txt", ARTICLE.replace("نشر في: 12 مارس 2024", line))
+    assert cli("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    [row] = cli.json("articles")
+    assert row["published"] == published
+
+
 def test_crlf_and_nbsp_survive(cli, tmp_path):
     text = ARTICLE.replace("\n", "\r\n").replace("مع نظيره", "مع\u00a0نظيره")
     write(tmp_path / "a.txt", text)

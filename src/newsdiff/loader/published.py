@@ -21,6 +21,8 @@ _TZ = re.compile(r"\b(?:GMT|UTC|بتوقيت\s+\S+)(?:\s*[+-]\s*\d{1,2}(?::?\d\d
 _AMPM = re.compile(r"(\d{1,2}[:.]\d{2})\s*(ص|صباحا|صباحاً|م|مساء|مساءً)(?=\s|$)")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+# What a date with a year shows once cleaned: a year, a day/month/two-digit year, a Unix time
+_WITH_YEAR = re.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d\d|1\d{9})(?!\d)")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -31,7 +33,10 @@ def _parser():
     return DateDataParser(
         languages=["ar", "en"],
         settings={"DATE_ORDER": "DMY", "RETURN_TIME_AS_PERIOD": True,
-                  "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+                  "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
+                  # "منذ 3 ساعات" names no date: read against the clock, it would date the
+                  # article by the day it was ingested
+                  "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
     )
 
 
@@ -75,6 +80,8 @@ def parse_published(text: str) -> tuple[Optional[str], Optional[str]]:
             return text, "day"
         return text[:10] + "T" + text[11:16], "datetime"
     cleaned = _clean(text)
+    if not _WITH_YEAR.search(cleaned):
+        return None, None  # "نسخة رقم 3017", "عدد القراءات 1520": no year, so no date (dateparser is slow to say so)
     data = _parser().get_date_data(cleaned)
     if data.date_obj is None:
         return None, None
