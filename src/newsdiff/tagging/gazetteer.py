@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 import yaml
 
@@ -88,12 +89,12 @@ class Gazetteer:
     # the phrases it starts, longest first
     word_caches: dict[str, dict] = field(default_factory=dict, repr=False)  # see word_cache
 
-    def word_cache(self, name: str, limit: int = WORD_CACHE_LIMIT) -> dict:
+    def word_cache(self, name: str, limit: int = WORD_CACHE_LIMIT, factory: Callable[[], dict] = dict) -> dict:
         """The tagger's memo called `name` of results that depend on a word and these
-        lists only; emptied when it reaches `limit` entries."""
+        lists only (made by `factory`); emptied when it reaches `limit` entries."""
         cache = self.word_caches.get(name)
         if cache is None or len(cache) >= limit:
-            cache = self.word_caches[name] = {}
+            cache = self.word_caches[name] = factory()
         return cache
 
     def lookup(self, k: str) -> str | None:

@@ -142,8 +142,23 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
+class _Starts(dict):
+    """Word -> whether a number can start with it (`scan`), memoised."""
+
+    def __missing__(self, word: str) -> bool:
+        self[word] = start = word[0].isdigit() or word == "ال" or _word(word) is not None
+        return start
+
+
+_STARTS = _Starts()
+_WORD_OR_DIGIT = re.compile(r"\d|[^\W\d_]+")
+
+
 def scan(text: str) -> list[Number]:
     """All numbers in a folded `text`, left to right, not overlapping."""
+    words = _WORD_OR_DIGIT.findall(text)
+    if not any(map(_STARTS.__getitem__, words)):  # most sentences: no digit, no number word
+        return []
     toks = _tokens(text)
     out: list[Number] = []
     i = 0

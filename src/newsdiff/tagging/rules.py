@@ -349,19 +349,38 @@ def _org_name(toks: list[Token], tags: list[str], i: int, gaz: Gazetteer,
     return (i, j) if body and strong else (i, i)
 
 
-def _trigger_of(tok: Token, table: set[str]) -> bool:
-    """The token is a word of `table`, with or without a proclitic (لمجلة، وشركة). `tok.base`
-    has the proclitic read off only for words of the lexicon `features.known` lists, which
-    has no media triggers: adding them there would change the CRF's features and model."""
-    return tok.base in table or (tok.key[:1] in "وفبلك" and any(b in table for _, b in proclitic_splits(tok.key)))
+class _ProcliticReadings(dict):
+    """Word key -> whether the word with a proclitic read off (لمجلة، وشركة) is a word of
+    `table` (memo). `tok.base` has the proclitic read off only for words of the lexicon
+    `features.known` lists, which has no media triggers: adding them there would change
+    the CRF's features and model."""
+
+    def __init__(self, table: set[str]):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, k: str) -> bool:
+        self[k] = hit = k[:1] in "وفبلك" and any(b in self.table for _, b in proclitic_splits(k))
+        return hit
+
+
+def _trigger_words(gaz: Gazetteer, name: str) -> tuple[set[str], dict[str, bool]]:
+    """(the word list `name` of the gazetteer, the memo of `_ProcliticReadings` in it): a
+    token is a word of the list, with or without a proclitic, if its base is in the first
+    or its key maps to True in the second."""
+    table = getattr(gaz, name)
+    return table, gaz.word_cache("readings:" + name, factory=lambda: _ProcliticReadings(table))
 
 
 def media(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     """صحيفة "X" / قناة X: the outlet's name after a media trigger, quotes excluded; likewise
     a quoted name after an organisation trigger (شركة "ياهو"، حزب "الأمة")."""
+    media_words, media_readings = _trigger_words(gaz, "media_triggers")
+    org_words, org_readings = _trigger_words(gaz, "org_triggers")
     for i, tok in enumerate(toks[:-1]):
         quoted = toks[i + 1].text in QUOTES
-        if not _trigger_of(tok, gaz.media_triggers) and not (quoted and _trigger_of(tok, gaz.org_triggers)):
+        if not (tok.base in media_words or media_readings[tok.key]) \
+                and not (quoted and (tok.base in org_words or org_readings[tok.key])):
             continue
         j = i + 1
         if quoted:
@@ -404,8 +423,10 @@ def persons(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
     before an apposition, or made of a frequent first name and another name word."""
     n = len(toks)
     likeness = gaz.word_cache("name_like")
+    given, translit = gaz.given_names, gaz.translit
     for i, tok in enumerate(toks):
-        if i == 0 or tags[i] != "O" or _likeness(tok, gaz, likeness) != _NAME:  # not _name_like(tok, "O")
+        if tok.base not in given and not translit.get(tok.base) or i == 0 or tags[i] != "O" \
+                or _likeness(tok, gaz, likeness) != _NAME:  # not _name_like(tok, "O"); _NAME needs either list
             continue
         prev = toks[i - 1]
         # a name right after a title or role carries no proclitic ("الفريق بكأس" is "the
