@@ -4,7 +4,8 @@ that does not drift with the machine's speed (wall and CPU time here drift by a 
     python bench/instructions.py [--small 20] [--large 120]
 
 Generates `--large` articles (`generate.py`), counts the instructions of loading and
-analysing the first `--small` and then all `--large` of them in fresh processes under
+analysing (as ingest does, `ingest.GROUP` files at a time) the first `--small` and then all
+`--large` of them in fresh processes under
 `valgrind --tool=callgrind`, and prints the difference per article (start-up cancels out).
 Needs valgrind (Debian package `valgrind`); takes a few minutes.
 """
@@ -22,11 +23,12 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 ANALYSE = """import sys
-from newsdiff.analyze import analyze
+from newsdiff.analyze import analyze_many
+from newsdiff.ingest import GROUP
 from newsdiff.loader import load_file
-for path in sys.argv[1:]:
-    for article in load_file(path):
-        analyze(article)
+paths = sys.argv[1:]
+for i in range(0, len(paths), GROUP):  # as ingest does: the articles of GROUP files at once
+    analyze_many([article for path in paths[i : i + GROUP] for article in load_file(path)])
 """
 
 

@@ -296,21 +296,57 @@ def test_json_and_jsonl_records(cli, tmp_path):
     assert rows["a.jsonl#4"]["outlet"] == "صحيفة المثال"
 
 
+def _copies(corpus: Path, folder: Path, n: int) -> Path:
+    """`n` copies of each seed article, each with a paragraph of its own (no two alike)."""
+    folder.mkdir()
+    for f in sorted(corpus.iterdir()):
+        for k in range(n):
+            text = f.read_text(encoding="utf-8")
+            (folder / f"{k}-{f.name}").write_text(text + f"\nوقال مصدر إن الاجتماع رقم {k + 1} انتهى.\n",
+                                                 encoding="utf-8")
+    return folder
+
+
 def test_jobs_2_stores_the_same_as_jobs_1(tmp_path, corpus):
     from click.testing import CliRunner
 
     from newsdiff.cli import main
+    from newsdiff.ingest import GROUP
 
+    folder = _copies(corpus, tmp_path / "many", 4)  # 20 files: groups of files go to both workers
+    assert len(list(folder.iterdir())) > 2 * GROUP
     dumps = []
     for jobs in ("1", "2"):
         db = str(tmp_path / f"j{jobs}.db")
-        result = CliRunner().invoke(main, ["ingest", str(corpus), "--jobs", jobs, "--db", db])
+        result = CliRunner().invoke(main, ["ingest", str(folder), "--jobs", jobs, "--db", db])
         assert result.exit_code == 0, result.output
         with Store.open(db, create=False) as store:
             dumps.append(([a.to_dict() for a in store.articles()],
                           {f: [m.to_dict() for m in ms] for f, ms in store.mentions().items()}))
     assert dumps[0] == dumps[1]
     assert sum(len(ms) for ms in dumps[0][1].values()) > 50
+
+
+def test_a_file_the_analysis_fails_on_costs_only_that_file(cli, tmp_path, corpus, monkeypatch):
+    """Files are analysed in groups; a bug on one file refuses that file, with the reason,
+    and the rest of its group is stored."""
+    import newsdiff.ingest as ingest_module
+
+    folder = _copies(corpus, tmp_path / "many", 2)
+    real = ingest_module.analyze_many
+
+    def failing(articles, tagger="builtin"):
+        if any("الاجتماع رقم 2" in a.text and a.file.startswith("1-000") for a in articles):
+            raise ValueError("a bug")
+        return real(articles, tagger)
+
+    monkeypatch.setattr(ingest_module, "analyze_many", failing)
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 1
+    [bad] = [f.name for f in folder.iterdir() if f.name.startswith("1-000")]
+    assert f"refused {bad}: could not be analysed (ValueError: a bug); please report this file" in result.output
+    assert "9 new" in result.output
+    assert len(cli.json("articles")) == 9
 
 
 def test_help_does_not_import_heavy_modules():

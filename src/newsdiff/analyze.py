@@ -49,15 +49,24 @@ def get_tagger(name: str):
 
 def analyze(article: Article, tagger: str = "builtin") -> list[Mention]:
     """All mentions of `article`: persons, places, orgs, dates and figures, in text order."""
+    return analyze_many([article], tagger)[0]
+
+
+def analyze_many(articles: list[Article], tagger: str = "builtin") -> list[list[Mention]]:
+    """`analyze` of each article; the same result, cheaper per article for a batch (the
+    built-in tagger's CRF decodes the batch's sentences at once)."""
     from .tagging.dates import extract_dates, find_dates, fold_sentences
     from .tagging.figures import extract_figures
 
-    mentions = list(get_tagger(tagger).tag(article))
-    folded = fold_sentences(article)
-    found = find_dates(article, folded)
-    mentions += extract_dates(article, folded, found)
-    mentions += extract_figures(article, folded, found)
-    return sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+    out = []
+    for article, mentions in zip(articles, get_tagger(tagger).tag_many(articles)):
+        mentions = list(mentions)
+        folded = fold_sentences(article)
+        found = find_dates(article, folded)
+        mentions += extract_dates(article, folded, found)
+        mentions += extract_figures(article, folded, found)
+        out.append(sorted(mentions, key=lambda m: (m.start, m.end, m.type)))
+    return out
 
 
 def analyser_version(tagger: str = "builtin") -> str:

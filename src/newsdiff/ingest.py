@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
-from .analyze import analyze, analyser_version, get_tagger
+from .analyze import analyser_version, analyze_many, get_tagger
 from .bulk import rare_collections
 from .errors import Refused, UserError
 from .loader import discover, load_file
 from .loader.decode import shown
+from .model import Article
 from .store import Rows, Store, rows
 
 
@@ -44,23 +45,42 @@ BATCH = 32  # articles written per transaction
 _Item = Union[tuple[str, str, str, Optional[Rows]], Refused]
 
 
-def _process(path: str, known: dict[str, tuple[str, str]], tagger: str, analyser: str) -> list[_Item]:
-    """Load and analyse one file; articles whose hash and analyser are already stored are skipped."""
-    out: list[_Item] = []
-    base = shown(os.path.abspath(path))
+GROUP = 8  # files analysed together (`analyze_many`)
+
+
+def _process(paths: list[str], knowns: list[dict[str, tuple[str, str]]], tagger: str,
+             analyser: str) -> list[list[_Item]]:
+    """Load and analyse a group of files, the answers of each; articles whose hash and
+    analyser are already stored are skipped. Should a file fail, the group is done again
+    file by file, and that file alone is refused: a bug must not cost the whole ingest."""
     try:
+        return _analyse(paths, knowns, tagger, analyser)
+    except Exception as exc:
+        if len(paths) > 1:
+            return [_process([p], [k], tagger, analyser)[0] for p, k in zip(paths, knowns)]
+        return [[Refused(shown(Path(paths[0]).name), f"could not be analysed ({type(exc).__name__}: "
+                                                     f"{' '.join(str(exc).split())[:200]}); please report this file")]]
+
+
+def _analyse(paths: list[str], knowns: list[dict[str, tuple[str, str]]], tagger: str,
+             analyser: str) -> list[list[_Item]]:
+    """`_process` without its safety net."""
+    out: list[list] = []
+    todo: list[tuple[list, int, Article]] = []  # (answers of its file, place in them, article)
+    for path, known in zip(paths, knowns):
+        answers: list = []
+        base = shown(os.path.abspath(path))
         for item in load_file(path):
             if isinstance(item, Refused):
-                out.append(item)
+                answers.append(item)
                 continue
             ident = base + item.file[len(shown(Path(path).name)):]  # "#N" suffix for records
-            if known.get(ident) == (item.sha256, analyser):
-                out.append((ident, item.file, item.sha256, None))
-            else:
-                out.append((ident, item.file, item.sha256, rows(item, analyze(item, tagger))))
-    except Exception as exc:  # a bug must cost this file only, not the whole ingest
-        out.append(Refused(shown(Path(path).name), f"could not be analysed ({type(exc).__name__}: "
-                                                   f"{' '.join(str(exc).split())[:200]}); please report this file"))
+            answers.append((ident, item.file, item.sha256, None))
+            if known.get(ident) != (item.sha256, analyser):
+                todo.append((answers, len(answers) - 1, item))
+        out.append(answers)
+    for (answers, n, article), mentions in zip(todo, analyze_many([a for _, _, a in todo], tagger)):
+        answers[n] = answers[n][:3] + (rows(article, mentions),)
     return out
 
 
@@ -107,14 +127,16 @@ def ingest(paths: list[str], db: Optional[str] = None, jobs: int = 1, tagger: st
 
 
 def _run(files: list[Path], by_file, tagger: str, analyser: str, jobs: int) -> Iterator[tuple[Path, list[_Item]]]:
-    args = [(str(f), by_file.get(shown(os.path.abspath(f)), {}), tagger, analyser) for f in files]
-    if jobs == 1 or len(files) < 2:
-        for f, a in zip(files, args):
-            yield f, _process(*a)
+    groups = [files[i : i + GROUP] for i in range(0, len(files), GROUP)]
+    args = [([str(f) for f in group], [by_file.get(shown(os.path.abspath(f)), {}) for f in group], tagger, analyser)
+            for group in groups]
+    if jobs == 1 or len(groups) < 2:
+        for group, a in zip(groups, args):
+            yield from zip(group, _process(*a))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=rare_collections) as pool:
-        chunk = max(1, min(16, len(files) // (jobs * 8)))
-        yield from zip(files, pool.map(_process, *zip(*args), chunksize=chunk))
+        for group, answers in zip(groups, pool.map(_process, *zip(*args))):
+            yield from zip(group, answers)
 
 
 def _record(report: IngestReport, item: _Item, known, shas, analyser: str,

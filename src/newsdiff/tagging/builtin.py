@@ -109,9 +109,24 @@ class BuiltinTagger:
 
     def tag(self, article: Article) -> list[Mention]:
         """Person, place and organisation mentions in the article's sentences."""
+        return self.tag_many([article])[0]
+
+    def tag_many(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        """`tag` of each article; the CRF decodes all their sentences as one batch, which
+        costs less per article than one batch each (numpy's cost per call dominates)."""
         gaz = self.gaz
-        tokens = [_tokens(article.text, sent.start, sent.end, gaz) for sent in article.sentences]
-        all_crf_tags = self._model().tag_many([[t.key for t in toks] for toks in tokens], keys=True)
+        tokens = [[_tokens(a.text, sent.start, sent.end, gaz) for sent in a.sentences] for a in articles]
+        flat = self._model().tag_many([[t.key for t in toks] for toks_of in tokens for toks in toks_of], keys=True)
+        out, at = [], 0
+        for article, toks_of in zip(articles, tokens):
+            out.append(self._tag_article(article, toks_of, flat[at : at + len(toks_of)]))
+            at += len(toks_of)
+        return out
+
+    def _tag_article(self, article: Article, tokens: list[list[rules.Token]],
+                     all_crf_tags: list[list[str]]) -> list[Mention]:
+        """The rules, propagation and mentions of one article after the CRF."""
+        gaz = self.gaz
         sport = sports.article_evidence(zip(tokens, all_crf_tags), gaz)
         sents: list[tuple[Sentence, list[rules.Token], list[str]]] = []
         crf_spans: list[set] = []

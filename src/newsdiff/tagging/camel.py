@@ -179,6 +179,10 @@ class CamelTagger:
         """The model's BIO labels for one sentence of tokens (CoNLL evaluation)."""
         return self.tag_sentences([tokens])[0] if tokens else []
 
+    def tag_many(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        """`tag` of each article."""
+        return [self.tag(a) for a in articles]
+
     def tag(self, article: Article) -> list[Mention]:
         """Persons, places and organisations of every sentence, offsets into `article.text`."""
         from camel_tools.tokenizers.word import simple_word_tokenize
