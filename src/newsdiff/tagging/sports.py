@@ -281,14 +281,11 @@ def place_clubs(toks, tags: list[str], gaz: Gazetteer, sport: float | None = Non
     took for a person's name right after a definite noun is that noun's adjective (الفريق الفاسي)."""
     found, i, n = [], 0, len(toks)
     cache = gaz.word_cache("club_starts")
-    city_adjectives = gaz.city_adjectives
     while i < n - 1:
         readings = cache.get(toks[i].key)
         if readings is None:
             readings = cache[toks[i].key] = _club_starts(toks[i].key, gaz)
-        # a club starts with a naming word (listed first), or a word before a city's adjective
-        maybe = readings and (readings[0][2] or toks[i + 1].key in city_adjectives)
-        reading, e = _place_club_at(toks, tags, i, readings, gaz) if maybe or tags[i][0] == "B" else (None, 0)
+        reading, e = _place_club_at(toks, tags, i, readings, gaz) if readings or tags[i][0] == "B" else (None, 0)
         if e:
             found.append((i, e, reading))
             i = e
