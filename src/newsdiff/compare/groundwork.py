@@ -140,6 +140,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def shared(articles: dict[str, Article], workers: Optional[Workers]) -> bool:
+    """Whether `workers` are worth using for these articles (at least MIN_PARALLEL)."""
+    return workers is not None and len(articles) >= MIN_PARALLEL
+
+
 def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]],
                 workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
     """Start preparing every article (`mentions` has every file of `articles`); the
@@ -147,8 +152,8 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
     least MIN_PARALLEL articles, the work is shared with them: it prepares here the chunks
     they have not started when it is called, and any article they did not prepare, read
     in another version than the caller's (an ingest wrote between the two reads), or left
-    by a worker that died."""
-    if workers is None or len(articles) < MIN_PARALLEL:
+    by a worker that died; then it closes the workers."""
+    if not shared(articles, workers):
         if workers is not None:
             workers.close()
         done = {f: prepare(articles[f], mentions[f]) for f in articles}
@@ -176,6 +181,7 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
             except BrokenProcessPool:  # a worker died (killed, out of memory)
                 pass
         out.update((f, prepare(articles[f], mentions[f])) for f in articles if f not in out)
+        workers.close()
         return out
 
     return collect
