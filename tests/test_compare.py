@@ -339,11 +339,10 @@ def test_compare_survives_a_claims_child_that_dies(seed_store, monkeypatch, tmp_
 
     from click.testing import CliRunner
 
-    import newsdiff.compare as compare
     from newsdiff.cli import main
-    from newsdiff.compare import groundwork
+    from newsdiff.compare import claims, groundwork
 
-    caller, real, died = os.getpid(), compare.align, tmp_path / "died"
+    caller, real, died = os.getpid(), claims.align, tmp_path / "died"
 
     def align(*args):
         if os.getpid() != caller:
@@ -354,7 +353,7 @@ def test_compare_survives_a_claims_child_that_dies(seed_store, monkeypatch, tmp_
     args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
     one = CliRunner().invoke(main, args)
     monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
-    monkeypatch.setattr(compare, "align", align)
+    monkeypatch.setattr(claims, "align", align)
     two = CliRunner().invoke(main, args + ["--jobs", "2"])
     assert two.exit_code == 0, two.output
     assert died.exists() and two.stdout == one.stdout

@@ -12,19 +12,18 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from operator import itemgetter
-from typing import Any, Callable, Optional, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from ..aliases import Aliases
 from ..bulk import paused_gc
 from ..model import Article, Mention
 from ..resolve import resolve
 from .beside import beside
-from .claims import align
-from .figures import FigureRef, figure_pairs, join_pairs
 from .groundwork import NAME_TYPES, Workers, prepare_all, shared
 from .timeline import Dated, build_timeline
+
+if TYPE_CHECKING:
+    from .figures import FigureRef
 
 ENTITY = "#ent:"  # claim tokens of resolved names begin so
 T = TypeVar("T")
@@ -87,6 +86,13 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     no groundwork is done before waiting for it, while the workers are still busy; with
     them, the claims are then aligned in a forked child while this process does the
     work that needs no claims."""
+    # numpy and scipy (half a second to import) are imported only now, once `workers`
+    # are at work, not with this package, which the workers import too.
+    import numpy as np
+
+    from .claims import align
+    from .figures import figure_pairs, join_pairs
+
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
     pending = prepare_all(articles, mine, workers)
@@ -234,6 +240,8 @@ def _figure_names(mine: dict[str, list[Mention]], token_of: dict[int, str]) -> d
 
 def _figure_refs(articles, mine, work, names) -> list[FigureRef]:
     """Every figure with what surrounds it (its `claim` is set once claims are aligned)."""
+    from .figures import FigureRef
+
     refs = []
     for f in articles:
         for c in work[f].figures:

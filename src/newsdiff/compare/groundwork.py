@@ -11,7 +11,8 @@ then prepares the articles no worker has started on yet.
 from __future__ import annotations
 
 import multiprocessing
-from collections import Counter
+from array import array
+from collections import _count_elements
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -59,8 +60,8 @@ class Groundwork:
     each seen `counts` times."""
 
     terms: list[str]
-    counts: list[int]
-    sizes: list[int]
+    counts: array  # of int64 ("q"), as are `sizes`: the aligning step copies them whole
+    sizes: array
     quotes: list[QuoteFound]
     figures: list[FigureContext]
 
@@ -73,20 +74,23 @@ class Groundwork:
 def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     """The groundwork of one article, from its stored sentences and mentions."""
     text = article.text
-    terms, counts, sizes, quotes = [], [], [], []
+    terms, counts, sizes, quotes = [], array("q"), array("q"), []
     names: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in NAME_TYPES:
             names.setdefault(m.sentence, []).append(m)
-    position = {id(m): i for i, m in enumerate(mentions)}
+    position: dict[int, int] = {}  # id of a mention -> its index, made for the first named speaker
     keys = span_keys(text, ((s.start, s.end) for s in article.sentences))
     for s, sentence_key in zip(article.sentences, keys):
         found = words(sentence_key)
-        bag = Counter(content_stems(found))
+        bag: dict[str, int] = {}
+        _count_elements(bag, content_stems(found))  # what Counter() does, without its checks
         terms += bag
-        counts += bag.values()
+        counts.extend(bag.values())
         sizes.append(len(bag))
         for q in find_quotes(text, s.start, s.end, names.get(s.index, []), found):
+            if q.speaker is not None and not position:
+                position = {id(m): i for i, m in enumerate(mentions)}
             quotes.append(QuoteFound(s.index, None if q.speaker is None else position[id(q.speaker)],
                                      q.source_text, q.verb, q.text, q.start, q.end))
     figures = []
