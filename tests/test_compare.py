@@ -357,3 +357,16 @@ def test_compare_survives_a_claims_child_that_dies(seed_store, monkeypatch, tmp_
     two = CliRunner().invoke(main, args + ["--jobs", "2"])
     assert two.exit_code == 0, two.output
     assert died.exists() and two.stdout == one.stdout
+
+
+def test_one_read_of_articles_and_mentions_is_the_two_reads(seed_store):
+    """`Store.articles_and_mentions` (compare's read, the articles table read once) gives
+    what `articles` and `mentions` give, for every article and for a few."""
+    from newsdiff.store import Store
+
+    with Store.open(seed_store, create=False) as store:
+        files = store.files()
+        for chosen in (None, files[1:3]):
+            articles, mentions = store.articles_and_mentions(chosen)
+            assert articles == store.articles(chosen) and mentions == store.mentions(files=chosen)
+            assert articles and mentions

@@ -125,6 +125,7 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     pairs = figure_pairs(figures)
     comp.quotes = _quotes(articles, mine, work, token_of)
     sentences = _sentence_rows(articles)
+    del entities, token_of, names  # freed here, while the child aligns, not after the report is built
     multi, best = aligned()
     claim_of = {k: c for c, members in enumerate(multi) for k in members}
     comp.claims = _claims(multi, best, claim_of, sentences, articles)

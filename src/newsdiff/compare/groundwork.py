@@ -133,8 +133,7 @@ def _open_store(db: str) -> None:
 
 def _prepare_files(files: list[str]) -> list[tuple[str, str, int, Groundwork]]:
     """(file, sha256, number of mentions, groundwork) of the stored articles named `files`."""
-    articles = _store.articles(files)
-    mentions = _store.mentions(files=files)
+    articles, mentions = _store.articles_and_mentions(files)
     return [(a.file, a.sha256, len(mentions.get(a.file, [])), prepare(a, mentions.get(a.file, [])))
             for a in articles]
 
