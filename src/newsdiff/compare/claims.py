@@ -61,11 +61,15 @@ def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
 
 def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, cosine) of the linked pairs, i < j."""
+    """(i, j, cosine) of the linked pairs, i < j (in no particular order). Each block of
+    rows is multiplied by the transpose made once (a block times only the rows before it
+    would convert that prefix anew for each block, a cost growing with the square of the
+    sentences)."""
     found = []
+    columns = rare.T.tocsr()
     for lo in range(0, rare.shape[0], BLOCK):
         hi = min(lo + BLOCK, rare.shape[0])
-        shared = (rare[lo:hi] @ rare[:hi].T).tocoo()
+        shared = (rare[lo:hi] @ columns).tocoo()
         j, i = shared.row + lo, shared.col
         keep = (shared.data >= MIN_SHARED) & (i < j) & (article[i] != article[j])
         i, j = i[keep], j[keep]
