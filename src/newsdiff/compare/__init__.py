@@ -11,6 +11,7 @@ import copy
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
@@ -219,10 +220,15 @@ def _claims(multi: list[list[int]], best, claim_of: dict[int, int], sentences: l
             row["similarity"] = round(float(best[k]), 3)
         shared.append({"outlets": sorted({r["outlet"] for r in rows}), "articles": sorted({r["article"] for r in rows}),
                        "sentences": rows})
-    only: dict[str, list] = {f: [] for f in articles}
-    for k, row in enumerate(sentences):
-        if k not in claim_of:
-            only[row["article"]].append(row)
+    alone = [True] * len(sentences)
+    for k in claim_of:
+        alone[k] = False
+    only: dict[str, list] = {}
+    start = 0
+    for f, a in articles.items():  # the sentences are laid out article by article
+        end = start + len(a.sentences)
+        only[f] = list(compress(sentences[start:end], alone[start:end]))
+        start = end
     return {"shared": shared, "only": only}
 
 
