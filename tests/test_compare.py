@@ -330,3 +330,43 @@ def test_the_caller_prepares_what_no_worker_has_started(cli, corpus, monkeypatch
     by_worker = log.read_text(encoding="utf-8").split()
     assert by_worker and set(by_worker) < set(articles)  # each side did a part
     assert by_worker == sorted(articles)[:len(by_worker)]  # the worker took the first chunks
+
+
+def test_compare_survives_a_claims_child_that_dies(seed_store, monkeypatch, tmp_path):
+    """With --jobs 2 the claims are aligned in a forked child; one killed mid-way leaves
+    them to the caller, and the report is the same."""
+    import os
+
+    from click.testing import CliRunner
+
+    from newsdiff.cli import main
+    from newsdiff.compare import claims, groundwork
+
+    caller, real, died = os.getpid(), claims.align, tmp_path / "died"
+
+    def align(*args):
+        if os.getpid() != caller:
+            died.touch()
+            os._exit(9)
+        return real(*args)
+
+    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
+    one = CliRunner().invoke(main, args)
+    monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(claims, "align", align)
+    two = CliRunner().invoke(main, args + ["--jobs", "2"])
+    assert two.exit_code == 0, two.output
+    assert died.exists() and two.stdout == one.stdout
+
+
+def test_one_read_of_articles_and_mentions_is_the_two_reads(seed_store):
+    """`Store.articles_and_mentions` (compare's read, the articles table read once) gives
+    what `articles` and `mentions` give, for every article and for a few."""
+    from newsdiff.store import Store
+
+    with Store.open(seed_store, create=False) as store:
+        files = store.files()
+        for chosen in (None, files[1:3]):
+            articles, mentions = store.articles_and_mentions(chosen)
+            assert articles == store.articles(chosen) and mentions == store.mentions(files=chosen)
+            assert articles and mentions

@@ -134,7 +134,7 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     try:
         with Store.open(db, create=False) as store:
             with paused_gc():
-                articles, mentions = store.articles(), store.mentions()
+                articles, mentions = store.articles_and_mentions()
         selected = select(chosen, articles, mentions)
         if not selected:
             raise EmptyResult(f"topic {chosen.name!r} selects none of the {len(articles)} stored articles")

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Optional
 
 from rapidfuzz import fuzz
@@ -48,6 +48,8 @@ _CLASSES = str.maketrans({"ع": "ا", "ء": "ا", "ط": "ت", "ث": "ت", "ص": 
                           "ظ": "ز", "ذ": "ز", "غ": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
 _LONG_VOWELS = set("اوي")
 _START_END = attrgetter("start", "end")
+_SURFACE, _ROLE = attrgetter("surface"), attrgetter("role")
+_ARTICLE, _MENTION = itemgetter(0), itemgetter(1)  # of an (article, mention) item
 _EDGE_PUNCT = "\"'«»“”‘’()[]{}.,،:;!?؟…-–—"
 
 
@@ -206,15 +208,19 @@ class _NameResolver:
         for item in items:
             by_surface[item[1].surface].append(item)
         nodes: dict[str, _Node] = {}
+        merged: set[str] = set()  # keys of nodes with several surfaces, their items to sort
         for surface, found in by_surface.items():  # each in the order of `items`
             tokens = name_tokens(surface) or (key(surface),)
             k = " ".join(tokens)
             node = nodes.get(k)
             if node is None:
-                nodes[k] = _Node(k, tokens, found, {a for a, _ in found})
+                nodes[k] = _Node(k, tokens, found, set(map(_ARTICLE, found)))
             else:
-                node.items = sorted(node.items + found, key=_position)
-                node.articles.update(a for a, _ in found)
+                node.items += found
+                node.articles.update(map(_ARTICLE, found))
+                merged.add(k)
+        for k in merged:
+            nodes[k].items.sort(key=_position)
         self.nodes = list(nodes.values())
         self.parent = list(range(len(self.nodes)))
         self._members = {i: [i] for i in range(len(self.nodes))}
@@ -457,12 +463,12 @@ def _position(item: tuple[str, Mention]) -> tuple[str, int, int]:
 def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = None,
             clitic: frozenset[str] | set[str] = frozenset()) -> Entity:
     """An entity of these items (in text order), named `name` or else by `_display_name`."""
-    counts = Counter([m.surface for _, m in items])
+    counts = Counter(map(_SURFACE, map(_MENTION, items)))
     if name is None:
         name = next(iter(counts)) if len(counts) == 1 else _display_name(counts, clitic)
     roles: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for article, m in items:
+    for article, m in items if any(map(_ROLE, map(_MENTION, items))) else ():
         if m.role and (article, m.role) not in seen:
             seen.add((article, m.role))
             roles.append({"article": article, "role": m.role})
@@ -471,7 +477,7 @@ def _entity(etype: str, items: list[tuple[str, Mention]], name: Optional[str] = 
         name=name,
         surfaces=[s for s, _ in counts.most_common()],
         roles=roles,
-        articles=sorted({a for a, _ in items}) if len(items) > 1 else [items[0][0]],
+        articles=sorted(set(map(_ARTICLE, items))) if len(items) > 1 else [items[0][0]],
         mentions=items,
     )
 

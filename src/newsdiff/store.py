@@ -230,6 +230,17 @@ class Store:
 
     def articles(self, files: Optional[list[str]] = None) -> list[Article]:
         """Stored articles (all, or those whose file name is in `files`), in ingest order."""
+        return list(self._articles_by_id(files).values())
+
+    def articles_and_mentions(self, files: Optional[list[str]] = None
+                              ) -> tuple[list[Article], dict[str, list[Mention]]]:
+        """`articles(files)` and `mentions(files=files)`, the articles table read once."""
+        by_id = self._articles_by_id(files)
+        return (list(by_id.values()),
+                self._mentions_of({aid: a.file for aid, a in by_id.items()},
+                                  {aid: a.text for aid, a in by_id.items()}))
+
+    def _articles_by_id(self, files: Optional[list[str]]) -> dict[int, Article]:
         by_id: dict[int, Article] = {}
         for row in self._article_rows(f"id, {', '.join(_ARTICLE_COLS)}", files):
             by_id[row[0]] = Article(**dict(zip(_ARTICLE_COLS, row[1:])))
@@ -239,7 +250,7 @@ class Store:
         for aid, s, e, reason in self._rows_of(by_id, 'start, "end", reason', "excluded", "article_id, start"):
             a = by_id[aid]
             a.excluded.append(Block(s, e, reason, a.text[s:e]))
-        return list(by_id.values())
+        return by_id
 
     def _article_rows(self, cols: str, files: Optional[list[str]]) -> list[tuple]:
         """`cols` of the stored articles (all, or those whose file name is in `files`; the
@@ -273,6 +284,11 @@ class Store:
         names, texts = {}, {}
         for aid, file, text in self._article_rows("id, file, text", files):
             names[aid], texts[aid] = file, text
+        return self._mentions_of(names, texts, types)
+
+    def _mentions_of(self, names: dict[int, str], texts: dict[int, str], types: Optional[Iterable[str]] = None
+                     ) -> dict[str, list[Mention]]:
+        """`mentions` of the articles whose ids are the keys of `names` (their files) and `texts`."""
         where, args = "", ()
         if types:
             types = tuple(types)

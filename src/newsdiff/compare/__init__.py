@@ -11,19 +11,23 @@ import copy
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from itertools import compress
 from operator import itemgetter
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
 from ..aliases import Aliases
 from ..bulk import paused_gc
 from ..model import Article, Mention
 from ..resolve import resolve
-from .claims import SentenceRef, align
-from .figures import FigureRef, group_figures
-from .groundwork import NAME_TYPES, Workers, prepare_all
+from .beside import beside
+from .groundwork import NAME_TYPES, Workers, prepare_all, shared
 from .timeline import Dated, build_timeline
 
+if TYPE_CHECKING:
+    from .figures import FigureRef
+
 ENTITY = "#ent:"  # claim tokens of resolved names begin so
+T = TypeVar("T")
 
 
 @dataclass
@@ -80,7 +84,16 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
                      workers: Optional[Workers] = None) -> Comparison:
     """Compare the `selected` articles (each with why it was selected); `workers` may
     share the per-article work (`groundwork`). Everything that needs names resolved but
-    no groundwork is done before waiting for it, while the workers are still busy."""
+    no groundwork is done before waiting for it, while the workers are still busy; with
+    them, the claims are then aligned in a forked child while this process does the
+    work that needs no claims."""
+    # numpy and scipy (half a second to import) are imported only now, once `workers`
+    # are at work, not with this package, which the workers import too.
+    import numpy as np
+
+    from .claims import align
+    from .figures import figure_pairs, join_pairs
+
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
     pending = prepare_all(articles, mine, workers)
@@ -97,25 +110,41 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     def token(m: Mention) -> str:
         return token_of.get(id(m)) or _identity(m)
 
-    refs, first, tokens = [], {}, []  # tokens: the entity/date/figure tokens of every mention
-    rows = array("q")  # the position in refs of each token's sentence
+    first, tokens, row = {}, [], 0  # tokens: the entity/date/figure tokens of every mention
+    rows = array("q")  # the position of each token's sentence among all sentences
     for a in articles.values():
-        first[a.file] = row = len(refs)
-        refs += [SentenceRef(a.file, s.index, s.start, s.end, s.text) for s in a.sentences]
+        first[a.file] = row
         rows.extend(row + m.sentence for m in mine[a.file])
         tokens += map(token, mine[a.file])
+        row += len(a.sentences)
     names = _figure_names(mine, token_of)
     work = pending()
-    claims, claim_of = align(refs, [work[f] for f in articles], rows, tokens)
-    comp.claims = _claims(claims, claim_of, refs, articles)
+    article = np.repeat(np.arange(len(articles)), [len(a.sentences) for a in articles.values()])
+    aligned = (beside if shared(articles, workers) else _now)(
+        align, article, [work[f] for f in articles], rows, tokens)
+    figures = _figure_refs(articles, mine, work, names)
+    pairs = figure_pairs(figures)
+    comp.quotes = _quotes(articles, mine, work, token_of)
+    sentences = _sentence_rows(articles)
+    del entities, token_of, names  # freed here, while the child aligns, not after the report is built
+    multi, best = aligned()
+    claim_of = {k: c for c, members in enumerate(multi) for k in members}
+    comp.claims = _claims(multi, best, claim_of, sentences, articles)
 
     def claim(file: str, sentence: int) -> Optional[int]:
         return claim_of.get(first[file] + sentence)
 
-    comp.figures = _figures(articles, mine, work, names, claim)
+    for f in figures:
+        f.claim = claim(f.article, f.mention.sentence)
+    comp.figures = _figures(articles, join_pairs(pairs))
     comp.timeline = _timeline(articles, mine, claim)
-    comp.quotes = _quotes(articles, mine, work, token_of)
     return comp
+
+
+def _now(step: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """`beside`, in this process."""
+    done = step(*args)
+    return lambda: done
 
 
 def _identity(m: Mention) -> str:
@@ -172,21 +201,34 @@ def _roles(entities, articles: dict[str, Article]) -> list[dict[str, Any]]:
     return rows
 
 
-def _claims(claims, claim_of, refs: list[SentenceRef], articles) -> dict[str, Any]:
-    def row(s: SentenceRef, sim: Optional[float] = None) -> dict[str, Any]:
-        out = {"article": s.article, "outlet": outlet_label(articles[s.article]), "sentence": s.index,
-               "start": s.start, "end": s.end, "text": s.text}
-        if sim is not None:
-            out["similarity"] = sim
-        return out
+def _sentence_rows(articles: dict[str, Article]) -> list[dict[str, Any]]:
+    """The claims section's row of every sentence, article by article."""
+    rows = []
+    for f, a in articles.items():
+        outlet = outlet_label(a)
+        rows += [{"article": f, "outlet": outlet, "sentence": s.index, "start": s.start, "end": s.end,
+                  "text": s.text} for s in a.sentences]
+    return rows
 
-    shared = [{"outlets": sorted({outlet_label(articles[s.article]) for s, _ in c}),
-               "articles": sorted({s.article for s, _ in c}),
-               "sentences": [row(s, sim) for s, sim in c]} for c in claims]
-    only: dict[str, list] = {f: [] for f in articles}
-    for i, s in enumerate(refs):
-        if i not in claim_of:
-            only[s.article].append(row(s))
+
+def _claims(multi: list[list[int]], best, claim_of: dict[int, int], sentences: list[dict[str, Any]],
+            articles) -> dict[str, Any]:
+    shared = []
+    for members in multi:
+        rows = [sentences[k] for k in members]
+        for k, row in zip(members, rows):
+            row["similarity"] = round(float(best[k]), 3)
+        shared.append({"outlets": sorted({r["outlet"] for r in rows}), "articles": sorted({r["article"] for r in rows}),
+                       "sentences": rows})
+    alone = [True] * len(sentences)
+    for k in claim_of:
+        alone[k] = False
+    only: dict[str, list] = {}
+    start = 0
+    for f, a in articles.items():  # the sentences are laid out article by article
+        end = start + len(a.sentences)
+        only[f] = list(compress(sentences[start:end], alone[start:end]))
+        start = end
     return {"shared": shared, "only": only}
 
 
@@ -203,15 +245,22 @@ def _figure_names(mine: dict[str, list[Mention]], token_of: dict[int, str]) -> d
     return out
 
 
-def _figures(articles, mine, work, names, claim) -> list[dict[str, Any]]:
+def _figure_refs(articles, mine, work, names) -> list[FigureRef]:
+    """Every figure with what surrounds it (its `claim` is set once claims are aligned)."""
+    from .figures import FigureRef
+
     refs = []
-    for f, a in articles.items():
+    for f in articles:
         for c in work[f].figures:
             m = mine[f][c.mention]
             refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_terms(m.sentence)),
-                                  names[f, m.sentence], c.events, claim(f, m.sentence)))
+                                  names[f, m.sentence], c.events))
+    return refs
+
+
+def _figures(articles, groups) -> list[dict[str, Any]]:
     rows = []
-    for g in group_figures(refs):
+    for g in groups:
         values = [{**_ref(articles[r.article], r.mention), "value": r.mention.value, "unit": r.mention.unit,
                    "kind": r.mention.kind, "qualifier": r.mention.qualifier,
                    "text": articles[r.article].sentences[r.mention.sentence].text} for r in g.members]

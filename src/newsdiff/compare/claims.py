@@ -12,7 +12,7 @@ cosine reaches `THRESHOLD` is linked, and the linked sentences form claims
 from __future__ import annotations
 
 from array import array
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -27,16 +27,6 @@ MIN_SHARED = 2
 MAX_DF = 0.2  # words in more than this share of sentences never propose a pair
 MAX_POSTINGS = 300  # nor do words in more sentences than this, however many there are
 BLOCK = 4096  # rows of the candidate product computed at once (bounds its memory)
-
-
-class SentenceRef(NamedTuple):
-    """One sentence of one article."""
-
-    article: str
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
@@ -71,11 +61,15 @@ def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
 
 def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, cosine) of the linked pairs, i < j."""
+    """(i, j, cosine) of the linked pairs, i < j (in no particular order). Each block of
+    rows is multiplied by the transpose made once (a block times only the rows before it
+    would convert that prefix anew for each block, a cost growing with the square of the
+    sentences)."""
     found = []
+    columns = rare.T.tocsr()
     for lo in range(0, rare.shape[0], BLOCK):
         hi = min(lo + BLOCK, rare.shape[0])
-        shared = (rare[lo:hi] @ rare[:hi].T).tocoo()
+        shared = (rare[lo:hi] @ columns).tocoo()
         j, i = shared.row + lo, shared.col
         keep = (shared.data >= MIN_SHARED) & (i < j) & (article[i] != article[j])
         i, j = i[keep], j[keep]
@@ -87,32 +81,29 @@ def _links(tfidf: sparse.csr_matrix, rare: sparse.csr_matrix, article: np.ndarra
     return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
-def align(sentences: list[SentenceRef], work: list[Groundwork], rows: Sequence[int] = (),
-          tokens: Sequence[str] = ()) -> tuple[list[list[tuple[SentenceRef, float]]], dict[int, int]]:
-    """Claims reported by two or more articles, and sentence position -> claim number.
+def align(article: np.ndarray, work: list[Groundwork], rows: Sequence[int] = (),
+          tokens: Sequence[str] = ()) -> tuple[list[list[int]], np.ndarray]:
+    """Claims reported by two or more articles, as lists of sentence positions, most
+    articles first; and each sentence's best similarity to a sentence it is linked to.
 
-    `work` gives the sentences' content-word stems, article by article (`groundwork`);
-    `tokens` are more terms of the sentences at the same positions of `rows` (resolved
-    entity and figure identities, so that "عمروف" meets "أوميروف" and "خمس ساعات" meets
-    "5 ساعات").
-    Each claim lists its sentences with their best similarity to another member.
+    `article` numbers each sentence's article; `work` gives the sentences' content-word
+    stems, article by article (`groundwork`); `tokens` are more terms of the sentences
+    at the same positions of `rows` (resolved entity and figure identities, so that
+    "عمروف" meets "أوميروف" and "خمس ساعات" meets "5 ساعات").
     """
-    n = len(sentences)
+    n = len(article)
     if n == 0:
-        return [], {}
-    ids: dict[str, int] = {}
-    article = np.array([ids.setdefault(s.article, len(ids)) for s in sentences], dtype=np.int64)
+        return [], np.zeros(0)
     i, j, sims = _links(*_matrices(work, np.asarray(rows, dtype=np.int64), list(tokens)), article)
     best = np.zeros(n)
     np.maximum.at(best, i, sims)
     np.maximum.at(best, j, sims)
     graph = sparse.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
     _, label = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = {}
+    found: dict[int, list[int]] = {}
     for k in np.flatnonzero(np.bincount(label, minlength=1)[label] > 1).tolist():
-        groups.setdefault(int(label[k]), []).append(k)
-    multi = [m for m in groups.values() if len({sentences[k].article for k in m}) >= 2]
-    multi.sort(key=lambda m: (-len({sentences[k].article for k in m}), -len(m), m[0]))
-    claim_of = {k: c for c, members in enumerate(multi) for k in members}
-    claims = [[(sentences[k], round(float(best[k]), 3)) for k in members] for members in multi]
-    return claims, claim_of
+        found.setdefault(int(label[k]), []).append(k)
+    articles = article.tolist()
+    multi = [m for m in found.values() if len({articles[k] for k in m}) >= 2]
+    multi.sort(key=lambda m: (-len({articles[k] for k in m}), -len(m), m[0]))
+    return multi, best

@@ -22,6 +22,7 @@ from .text import Columns
 
 JOIN_THRESHOLD = 0.25
 ABOUT = 0.2  # "about 4" covers 4 +/- 20%
+Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # i, j, similarity but for claims, value bonus
 
 
 @dataclass
@@ -34,7 +35,7 @@ class FigureRef:
     words: frozenset[str]  # content words of the sentence
     entities: frozenset[str]  # resolved entity names in the sentence
     events: frozenset[str]  # kinds of event spoken of around the number (talks, war, ...)
-    claim: Optional[int]  # aligned-claim number of its sentence, if any
+    claim: Optional[int] = None  # aligned-claim number of its sentence, if any (set before `join_pairs`)
 
     @property
     def where(self) -> tuple[str, int]:
@@ -74,11 +75,11 @@ def interval(m: Mention) -> tuple[float, float]:
     return v, v
 
 
-def _similarities(block: list[FigureRef], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """How likely each pair (block[i], block[j]) measures one thing (0..1+): 0.3 x the overlap of
-    their event kinds, 0.3 x the Jaccard index of their entities, 0.25 of the words next
-    to the numbers, 0.15 of their sentences' words; +0.25 for one aligned claim, +0.1
-    for one value."""
+def _similarities(block: list[FigureRef], i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How likely each pair (block[i], block[j]) measures one thing (0..1+), but for their
+    claims (`_with_claims`): 0.3 x the overlap of their event kinds, 0.3 x the Jaccard
+    index of their entities, 0.25 of the words next to the numbers, 0.15 of their
+    sentences' words; and apart, the +0.1 for one value."""
     def shared(sets: list[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rows = _binary(sets)
         sizes = np.diff(rows.indptr)
@@ -95,12 +96,22 @@ def _similarities(block: list[FigureRef], i: np.ndarray, j: np.ndarray) -> np.nd
 
     score = 0.3 * overlap([f.events for f in block]) + 0.3 * jaccard([f.entities for f in block])
     score += 0.25 * jaccard([f.local for f in block]) + 0.15 * jaccard([f.words for f in block])
-    claim = np.array([-1 if f.claim is None else f.claim for f in block])
-    score += np.where((claim[i] >= 0) & (claim[i] == claim[j]), 0.25, 0.0)
     value_ids: dict = {}
     value = np.array([value_ids.setdefault(f.mention.value, len(value_ids)) for f in block])
-    score += np.where(value[i] == value[j], 0.1, 0.0)
-    return score
+    return score, np.where(value[i] == value[j], 0.1, 0.0)
+
+
+def _with_claims(block: list[FigureRef], pairs: Scored) -> tuple[list[int], list[int]]:
+    """The pairs (i, j) that reach JOIN_THRESHOLD once +0.25 is given to two figures of
+    one aligned claim, best first (ties: higher i, then higher j first)."""
+    i, j, score, same_value = pairs
+    claim = np.array([-1 if f.claim is None else f.claim for f in block])
+    score = score + np.where((claim[i] >= 0) & (claim[i] == claim[j]), 0.25, 0.0)
+    score += same_value
+    good = score >= JOIN_THRESHOLD
+    i, j, score = i[good], j[good], score[good]
+    order = np.lexsort((j, i, score))[::-1]
+    return i[order].tolist(), j[order].tolist()
 
 
 def _binary(sets: list[frozenset]) -> sparse.csr_matrix:
@@ -114,39 +125,46 @@ def _binary(sets: list[frozenset]) -> sparse.csr_matrix:
                              shape=(len(sets), len(columns)))
 
 
-def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
-    """Groups of figures measuring one quantity (see the module docstring).
+@dataclass
+class FigurePairs:
+    """The figures blocked by unit, and each block's candidate pairs scored but for their
+    claims: what grouping needs before the sentences are aligned."""
 
-    Within each unit, candidate pairs from different articles come from an index of
-    their features (entities, event kinds, nearby words; a feature shared by more
-    than `MAX_POSTINGS` figures proposes nothing), so the cost stays near-linear.
-    Pairs are joined best first, as long as a group never holds two different
-    values from one article or two figures of one sentence.
-    """
+    blocks: dict[Optional[str], list[FigureRef]]
+    scored: dict[Optional[str], Scored]
+
+
+def figure_pairs(figures: list[FigureRef]) -> FigurePairs:
+    """Each unit's candidate pairs: figures from different articles sharing a feature
+    in an index of their features (entities, event kinds, nearby words; a feature shared
+    by more than `MAX_POSTINGS` figures proposes nothing), so the cost stays near-linear.
+    Needs no `claim` of the figures."""
     blocks: dict[Optional[str], list[FigureRef]] = {}
     for f in figures:
         blocks.setdefault(f.mention.unit, []).append(f)
+    return FigurePairs(blocks, {unit: _candidates(block) for unit, block in blocks.items()})
+
+
+def join_pairs(pairs: FigurePairs) -> list[FigureGroup]:
+    """The groups, once each figure has its `claim`: pairs are joined best first, as
+    long as a group never holds two different values from one article or two figures
+    of one sentence."""
     groups: list[FigureGroup] = []
-    for unit, block in blocks.items():
-        parent = list(range(len(block)))
+    for unit, block in pairs.blocks.items():
+        parent = list(range(len(block)))  # union-find with path halving, written out (hot loop)
         members = {i: [i] for i in range(len(block))}
         wheres = {i: {f.where} for i, f in enumerate(block)}  # sentences in each group
         values = {i: {f.article: f.mention.value} for i, f in enumerate(block)}  # its value per article
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for score, i, j in sorted(_candidates(block), reverse=True):
-            a, b = find(i), find(j)
+        for a, b in zip(*_with_claims(block, pairs.scored[unit])):
+            while parent[a] != a:
+                parent[a] = a = parent[parent[a]]
+            while parent[b] != b:
+                parent[b] = b = parent[parent[b]]
             if a == b or not _compatible(wheres[a], wheres[b], values[a], values[b]):
                 continue
             parent[b] = a
-            members[a] += members.pop(b)
-            wheres[a] |= wheres.pop(b)
-            values[a].update(values.pop(b))
+            for parts in (members, wheres, values):
+                parts[a] = _merged(parts[a], parts.pop(b))
         for root, idx in members.items():
             groups.append(FigureGroup(unit, [block[k] for k in sorted(idx)]))
     order = {"conflict": 0, "compatible": 1, "agree": 2, "single": 3}
@@ -157,11 +175,10 @@ def group_figures(figures: list[FigureRef]) -> list[FigureGroup]:
 MAX_POSTINGS = 200
 
 
-def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) for pairs of figures from different articles sharing a feature.
-
-    The pairs come from a sparse product of the figure-by-feature matrix with itself,
-    features shared by more than `MAX_POSTINGS` figures left out."""
+def _candidates(block: list[FigureRef]) -> Scored:
+    """The pairs i < j of figures from different articles sharing a feature, scored but
+    for their claims; they come from a sparse product of the figure-by-feature matrix
+    with itself, features shared by more than `MAX_POSTINGS` figures left out."""
     features = _binary([f.entities | {"#" + e for e in f.events} | f.local for f in block])
     postings = np.bincount(features.indices, minlength=features.shape[1])
     features.data[postings[features.indices] > MAX_POSTINGS] = 0
@@ -172,10 +189,20 @@ def _candidates(block: list[FigureRef]) -> list[tuple[float, int, int]]:
     keep = article[pairs.row] != article[pairs.col]
     i, j = pairs.row[keep], pairs.col[keep]
     if not len(i):
-        return []
-    score = _similarities(block, i, j)
-    good = score >= JOIN_THRESHOLD
-    return list(zip(score[good].tolist(), i[good].tolist(), j[good].tolist()))
+        return i, j, np.zeros(0), np.zeros(0)
+    return (i, j, *_similarities(block, i, j))
+
+
+def _merged(x, y):
+    """Lists, sets or dicts x and y as one, the smaller added to the larger (the values of
+    a dict's shared keys are equal: `_compatible`)."""
+    if len(x) < len(y):
+        x, y = y, x
+    if isinstance(x, list):
+        x += y
+    else:
+        x.update(y)
+    return x
 
 
 def _compatible(wheres_a: set, wheres_b: set, values_a: dict, values_b: dict) -> bool:

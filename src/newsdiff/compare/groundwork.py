@@ -11,7 +11,8 @@ then prepares the articles no worker has started on yet.
 from __future__ import annotations
 
 import multiprocessing
-from collections import Counter
+from array import array
+from collections import _count_elements
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -59,8 +60,8 @@ class Groundwork:
     each seen `counts` times."""
 
     terms: list[str]
-    counts: list[int]
-    sizes: list[int]
+    counts: array  # of int64 ("q"), as are `sizes`: the aligning step copies them whole
+    sizes: array
     quotes: list[QuoteFound]
     figures: list[FigureContext]
 
@@ -73,20 +74,23 @@ class Groundwork:
 def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     """The groundwork of one article, from its stored sentences and mentions."""
     text = article.text
-    terms, counts, sizes, quotes = [], [], [], []
+    terms, counts, sizes, quotes = [], array("q"), array("q"), []
     names: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in NAME_TYPES:
             names.setdefault(m.sentence, []).append(m)
-    position = {id(m): i for i, m in enumerate(mentions)}
+    position: dict[int, int] = {}  # id of a mention -> its index, made for the first named speaker
     keys = span_keys(text, ((s.start, s.end) for s in article.sentences))
     for s, sentence_key in zip(article.sentences, keys):
         found = words(sentence_key)
-        bag = Counter(content_stems(found))
+        bag: dict[str, int] = {}
+        _count_elements(bag, content_stems(found))  # what Counter() does, without its checks
         terms += bag
-        counts += bag.values()
+        counts.extend(bag.values())
         sizes.append(len(bag))
         for q in find_quotes(text, s.start, s.end, names.get(s.index, []), found):
+            if q.speaker is not None and not position:
+                position = {id(m): i for i, m in enumerate(mentions)}
             quotes.append(QuoteFound(s.index, None if q.speaker is None else position[id(q.speaker)],
                                      q.source_text, q.verb, q.text, q.start, q.end))
     figures = []
@@ -129,8 +133,7 @@ def _open_store(db: str) -> None:
 
 def _prepare_files(files: list[str]) -> list[tuple[str, str, int, Groundwork]]:
     """(file, sha256, number of mentions, groundwork) of the stored articles named `files`."""
-    articles = _store.articles(files)
-    mentions = _store.mentions(files=files)
+    articles, mentions = _store.articles_and_mentions(files)
     return [(a.file, a.sha256, len(mentions.get(a.file, [])), prepare(a, mentions.get(a.file, [])))
             for a in articles]
 
@@ -140,6 +143,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def shared(articles: dict[str, Article], workers: Optional[Workers]) -> bool:
+    """Whether `workers` are worth using for these articles (at least MIN_PARALLEL)."""
+    return workers is not None and len(articles) >= MIN_PARALLEL
+
+
 def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]],
                 workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
     """Start preparing every article (`mentions` has every file of `articles`); the
@@ -147,8 +155,8 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
     least MIN_PARALLEL articles, the work is shared with them: it prepares here the chunks
     they have not started when it is called, and any article they did not prepare, read
     in another version than the caller's (an ingest wrote between the two reads), or left
-    by a worker that died."""
-    if workers is None or len(articles) < MIN_PARALLEL:
+    by a worker that died; then it closes the workers."""
+    if not shared(articles, workers):
         if workers is not None:
             workers.close()
         done = {f: prepare(articles[f], mentions[f]) for f in articles}
@@ -176,6 +184,7 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
             except BrokenProcessPool:  # a worker died (killed, out of memory)
                 pass
         out.update((f, prepare(articles[f], mentions[f])) for f in articles if f not in out)
+        workers.close()
         return out
 
     return collect
