@@ -161,6 +161,38 @@ def test_stale_analyser_version_is_redone(cli, tmp_path):
     assert "1 replaced" in cli("ingest", str(path)).output
 
 
+def test_a_change_to_the_analysis_code_redoes_stored_articles(cli, tmp_path):
+    """The stored analyser names the analysis's code too: a newer tagger redoes an article
+    stored by an older one; a change to compare's code does not."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import newsdiff
+
+    path = write(tmp_path / "a.txt", ARTICLE)
+    cli("ingest", str(path))
+    package = Path(newsdiff.__file__).parent
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy / "src" / "newsdiff", ignore=shutil.ignore_patterns("__pycache__"))
+    if not (package / "seeds").is_dir():  # an editable install reads the repository's seeds
+        shutil.copytree(package.parents[1] / "seeds", copy / "seeds")
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+
+    def ingest_with_copy() -> str:
+        return subprocess.run([sys.executable, "-m", "newsdiff.cli", "ingest", str(path), "--db", cli.db],
+                              capture_output=True, text=True, env=env, check=True).stdout
+
+    with open(copy / "src" / "newsdiff" / "compare" / "claims.py", "a", encoding="utf-8") as fh:
+        fh.write("# a change to compare\n")
+    assert "1 unchanged" in ingest_with_copy()
+    with open(copy / "src" / "newsdiff" / "tagging" / "rules.py", "a", encoding="utf-8") as fh:
+        fh.write("# a change to the tagger\n")
+    assert "1 replaced" in ingest_with_copy()
+    assert "1 unchanged" in ingest_with_copy()
+
+
 @pytest.mark.parametrize("content,message", [
     (b"this is not a database at all" * 10, "is not a newsdiff store (not an SQLite file)"),
     (b"SQLite format 3\x00" + b"\x13" * 200, "the store is corrupt or unreadable"),

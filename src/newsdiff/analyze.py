@@ -69,8 +69,14 @@ def analyze_many(articles: list[Article], tagger: str = "builtin") -> list[list[
     return out
 
 
+# The package's code the analysis runs (a change to it redoes stored articles; one to compare
+# or the reports does not)
+ANALYSIS_CODE = ("loader", "tagging", "analyze.py", "conll.py", "model.py", "normalize.py")
+
+
 def analyser_version(tagger: str = "builtin") -> str:
-    """Version string of the analysis: package version, tagger, and a digest of seeds and models."""
+    """Version string of the analysis: package version, tagger, and a digest of seeds, models
+    and the analysis's own code (`ANALYSIS_CODE`)."""
     if tagger == "camel":
         return _version(tagger, get_tagger(tagger).identity())
     custom = os.environ.get("NEWSDIFF_NER_MODEL")
@@ -82,11 +88,14 @@ def _version(tagger: str, model: str) -> str:
     """The digest behind `analyser_version`, computed once per tagger and model."""
     from .resources import data_dir, seeds_dir
 
+    package = Path(__file__).parent
+    files = [f for folder in (seeds_dir(), data_dir()) for f in sorted(Path(folder).rglob("*"))
+             if f.is_file() and not f.name.startswith(".")]
+    for name in ANALYSIS_CODE:
+        files += sorted((package / name).rglob("*.py")) if (package / name).is_dir() else [package / name]
     digest = hashlib.sha256()
-    for folder in (seeds_dir(), data_dir()):
-        for f in sorted(Path(folder).rglob("*")):
-            if f.is_file() and not f.name.startswith("."):
-                digest.update(f.name.encode())
-                digest.update(f.read_bytes())
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(f.read_bytes())
     digest.update(model.encode())
     return f"{__version__}/{tagger}/{digest.hexdigest()[:12]}"
