@@ -107,15 +107,12 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
     comp.entities = _matrix(entities, list(articles))
     comp.roles = _roles(entities, articles)
 
-    def token(m: Mention) -> str:
-        return token_of.get(id(m)) or _identity(m)
-
     first, tokens, row = {}, [], 0  # tokens: the entity/date/figure tokens of every mention
     rows = array("q")  # the position of each token's sentence among all sentences
     for a in articles.values():
         first[a.file] = row
         rows.extend(row + m.sentence for m in mine[a.file])
-        tokens += map(token, mine[a.file])
+        tokens += [token_of.get(id(m)) or _identity(m) for m in mine[a.file]]
         row += len(a.sentences)
     names = _figure_names(mine, token_of)
     work = pending()

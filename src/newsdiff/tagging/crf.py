@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from itertools import chain, repeat
 from pathlib import Path
 from typing import Sequence
 
