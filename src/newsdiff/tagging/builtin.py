@@ -20,7 +20,7 @@ from ..normalize import fold, key
 from ..resources import data_dir
 from . import gazetteer, not_names, organisations, person_bounds, person_slots, person_split, rules, sports
 from .crf import CRFTagger
-from .features import base_form, proclitic_splits
+from .features import base_form, proclitic_splits, with_proclitics
 
 MODEL_PATH = data_dir() / "ner.crfsuite"
 TYPES = {"PERS": "person", "LOC": "place", "ORG": "org"}
@@ -203,7 +203,7 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
     # word key -> (number of words, [(proclitic chars, base, other words -> type)]) of the
     # known names that may start with it, longest first
     starting: dict[str, list[tuple[int, list[tuple[int, str, dict[tuple[str, ...], str]]]]]] = {}
-    maybe = _with_proclitics(by_first)
+    maybe = with_proclitics(by_first)
     for _, toks, tags in sents:
         i = 0
         while i < len(toks):
@@ -232,18 +232,6 @@ def _propagate(sents, gaz: gazetteer.Gazetteer) -> None:
                     break
             else:
                 i += 1
-
-
-def _with_proclitics(words) -> set[str]:
-    """The keys that `features.proclitic_splits` may read as one of `words` (a superset):
-    each word with و/ف, ب/ل/ك or both before it, and ال+X written لل+X."""
-    out = set()
-    for w in words:
-        for conj in ("", "و", "ف"):
-            out.update((conj + w, conj + "ب" + w, conj + "ل" + w, conj + "ك" + w))
-            if w.startswith("ال"):
-                out.add(conj + "ل" + w[1:])
-    return out
 
 
 def _names_starting(k: str, by_first: dict[str, dict[int, dict[tuple[str, ...], str]]]) \

@@ -40,6 +40,20 @@ def proclitic_splits(k: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def with_proclitics(words) -> frozenset[str]:
+    """Keys with every proclitic they can carry (للمباراه for المباراه): every key that
+    `proclitic_splits` may read as one of `words` (a superset)."""
+    out = set()
+    for w in words:
+        out.update(c + w for c in _CLITICS)
+        if w.startswith("ال"):
+            out.update(c + "ل" + w[1:] for c in ("", "و", "ف"))
+    return frozenset(out)
+
+
 def known(k: str, g: Gazetteer) -> bool:
     """Whether a key is a listed place, name, organisation word or foreign name token."""
     return (

@@ -22,24 +22,13 @@ from typing import NamedTuple
 from ..conll import clear, set_span, spans
 from ..normalize import key
 from . import context_words
-from .features import base_form, proclitic_splits
+from .features import base_form, proclitic_splits, with_proclitics
 from .gazetteer import Gazetteer
 
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 WINDOW = 4  # words between a win/draw word and "على"/"مع"
 ON, WITH = key("على"), key("مع")
 SENTENCE_EVIDENCE = 2  # sports words that make a sentence about sport
 ARTICLE_EVIDENCE = 4  # ... and an article a match report, whose every sentence is about sport
-
-
-def _with_clitics(words: frozenset[str]) -> frozenset[str]:
-    """Keys with every proclitic they can carry (للمباراه for المباراه)."""
-    out = set()
-    for w in words:
-        out.update(c + w for c in _CLITICS)
-        if w.startswith("ال"):
-            out.update(c + "ل" + w[1:] for c in ("", "و", "ف"))
-    return frozenset(out)
 
 
 class _Words(NamedTuple):
@@ -62,7 +51,7 @@ class _Words(NamedTuple):
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     sports = context_words.load().sports
-    lists = [_with_clitics(sports[name]) for name in _Words._fields[:-3]]
+    lists = [with_proclitics(sports[name]) for name in _Words._fields[:-3]]
     weights = {k: 0.5 for k in lists[1]} | {k: 1.0 for k in lists[0]}
     return _Words(*lists, frozenset().union(*lists), weights, sports["club_leads"])
 
