@@ -5,7 +5,7 @@ import json
 import re
 import pytest
 
-from conftest import write
+from conftest import CORPUS, write
 
 from newsdiff.compare.groundwork import _prepare_files as _real_prepare_files
 
@@ -219,15 +219,29 @@ def test_compare_on_an_existing_empty_store(cli, tmp_path):
     assert result.exit_code == 1 and "holds no articles" in result.output and "newsdiff ingest" in result.output
 
 
-def test_compare_jobs_two_gives_the_same_report(seed_store, monkeypatch):
-    """The per-article work in forked worker processes (several tasks of two articles)
-    gives byte for byte the report of one process."""
+def _older_store(seed_store: str, path) -> str:
+    """A copy of the seed store as a newsdiff before stored groundwork left it."""
+    import sqlite3
+
+    db = str(path / "older.db")
+    with sqlite3.connect(seed_store) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+        copy.execute("DROP TABLE groundwork")
+    return db
+
+
+@pytest.mark.parametrize("groundwork_stored", [True, False])
+def test_compare_jobs_two_gives_the_same_report(seed_store, monkeypatch, tmp_path, groundwork_stored):
+    """The per-article work read from the store, or done in forked worker processes
+    (several tasks of two articles) for a store that has none, gives byte for byte the
+    report of one process."""
     from click.testing import CliRunner
 
     from newsdiff.cli import main
     from newsdiff.compare import groundwork
 
-    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
+    db = seed_store if groundwork_stored else _older_store(seed_store, tmp_path)
+    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", db]
     one = CliRunner().invoke(main, args)
     monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
     monkeypatch.setattr(groundwork, "CHUNK", 2)
@@ -235,6 +249,59 @@ def test_compare_jobs_two_gives_the_same_report(seed_store, monkeypatch):
     assert one.exit_code == two.exit_code == 0, two.output
     assert two.stdout == one.stdout
     assert json.loads(two.stdout)["quotes"] and json.loads(two.stdout)["claims"]["shared"]
+
+
+def test_ingest_stores_the_groundwork_compare_would_prepare(seed_store):
+    """Each stored article's groundwork, read back, is what compare prepares from the
+    stored article and mentions."""
+    from newsdiff.compare import groundwork
+    from newsdiff.store import Store
+
+    with Store.open(seed_store, create=False) as store:
+        articles, mentions = store.articles_and_mentions()
+        stored = store.groundwork(groundwork.groundwork_version())
+        assert store.without_groundwork(groundwork.groundwork_version()) == []
+        assert store.groundwork("another version") == {}
+    assert sorted(stored) == sorted(a.file for a in articles)
+    for a in articles:
+        work = groundwork.unpack(stored[a.file])
+        assert work == groundwork.prepare(a, mentions[a.file])
+        assert work.terms and work.figures
+    assert any(groundwork.unpack(stored[a.file]).quotes for a in articles)
+
+
+def test_compare_without_stored_groundwork_gives_the_same_report(seed_store, tmp_path, cli):
+    """A store from before stored groundwork, and one whose groundwork an older version of
+    its code made, give the report of a current store; an ingest that redoes the older
+    store's articles stores their groundwork."""
+    import sqlite3
+
+    from newsdiff.compare import groundwork
+    from newsdiff.store import Store
+
+    def report(db: str) -> str:
+        result = cli("compare", "--topic", MIAMI_TALKS, "--json", "--db", db, db=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    current = report(seed_store)
+    older = _older_store(seed_store, tmp_path)
+    assert report(older) == current
+    stale = str(tmp_path / "stale.db")
+    with sqlite3.connect(seed_store) as source, sqlite3.connect(stale) as copy:
+        source.backup(copy)
+        copy.execute("UPDATE groundwork SET version = 'old'")
+    assert report(stale) == current
+    with Store.open(stale, create=False) as store:
+        assert len(store.without_groundwork(groundwork.groundwork_version())) == 5
+
+    with sqlite3.connect(older) as con:
+        con.execute("UPDATE articles SET analyser = 'an older newsdiff'")
+    result = cli("ingest", str(CORPUS), "--db", older, db=False)  # the seed store's own files
+    assert result.exit_code == 0 and "5 replaced" in result.output, result.output
+    with Store.open(older, create=False) as store:
+        assert store.without_groundwork(groundwork.groundwork_version()) == []
+    assert report(older) == current
 
 
 def test_compare_refuses_zero_jobs(seed_store, cli):
@@ -250,15 +317,15 @@ def _die(files):
     os._exit(9)
 
 
-def _two_jobs_give_one_jobs_report(seed_store, monkeypatch, module, name, replacement) -> None:
-    """`compare --json --jobs 2` on the seed store, with `module.name` replaced (and workers
+def _two_jobs_give_one_jobs_report(db, monkeypatch, module, name, replacement) -> None:
+    """`compare --json --jobs 2` on the store `db`, with `module.name` replaced (and workers
     used however few the articles), prints what `--jobs 1` prints."""
     from click.testing import CliRunner
 
     from newsdiff.cli import main
     from newsdiff.compare import groundwork
 
-    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store]
+    args = ["compare", "--topic", MIAMI_TALKS, "--json", "--db", db]
     one = CliRunner().invoke(main, args)
     monkeypatch.setattr(groundwork, "MIN_PARALLEL", 1)
     monkeypatch.setattr(module, name, replacement)
@@ -267,11 +334,11 @@ def _two_jobs_give_one_jobs_report(seed_store, monkeypatch, module, name, replac
     assert two.stdout == one.stdout
 
 
-def test_compare_survives_a_worker_that_dies(seed_store, monkeypatch):
+def test_compare_survives_a_worker_that_dies(seed_store, monkeypatch, tmp_path):
     """A worker killed mid-way (out of memory, say) costs time, not the report."""
     from newsdiff.compare import groundwork
 
-    _two_jobs_give_one_jobs_report(seed_store, monkeypatch, groundwork, "_prepare_files", _die)
+    _two_jobs_give_one_jobs_report(_older_store(seed_store, tmp_path), monkeypatch, groundwork, "_prepare_files", _die)
 
 
 def test_workers_reading_a_newer_version_leave_it_to_the_caller(cli, corpus):
@@ -370,3 +437,23 @@ def test_one_read_of_articles_and_mentions_is_the_two_reads(seed_store):
             articles, mentions = store.articles_and_mentions(chosen)
             assert articles == store.articles(chosen) and mentions == store.mentions(files=chosen)
             assert articles and mentions
+
+
+def test_no_stored_groundwork_is_used_for_a_file_name_two_articles_share(cli, tmp_path):
+    """Two stored articles named a.txt (in two folders): their mentions are read as one
+    article's, which neither stored groundwork matches, so compare prepares it."""
+    from conftest import ARTICLE
+
+    from newsdiff.compare import groundwork
+    from newsdiff.store import Store
+
+    write(tmp_path / "one" / "a.txt", ARTICLE)
+    write(tmp_path / "two" / "a.txt", ARTICLE.replace("8 ملايين", "9 ملايين"))
+    write(tmp_path / "one" / "b.txt", ARTICLE.replace("8 ملايين", "7 ملايين"))
+    assert cli("ingest", str(tmp_path / "one"), str(tmp_path / "two")).exit_code == 0
+    with Store.open(cli.db, create=False) as store:
+        assert sorted(store.groundwork(groundwork.groundwork_version())) == ["b.txt"]
+    write(tmp_path / "t" / "sudan.yaml", "name: sudan\ntitle: السودان\nselect:\n  keywords: [السودان]\n")
+    result = cli("compare", "--topic", "sudan", "--topics", str(tmp_path / "t"), "--json")
+    assert result.exit_code == 0, result.output
+    assert {row["article"] for row in json.loads(result.stdout)["coverage"]} == {"a.txt", "b.txt"}

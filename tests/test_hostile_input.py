@@ -304,6 +304,36 @@ def test_store_on_a_read_only_path(shared_dir, as_user):
     assert not (ro / "new.db").exists()
 
 
+def test_an_older_store_on_a_read_only_path(shared_dir, as_user):
+    """A store from before stored groundwork, read-only: compare reads it (preparing the
+    groundwork itself); ingest cannot add the groundwork table and says so in one line."""
+    ro = shared_dir / "ro"
+    write(shared_dir / "a.txt", ARTICLE)
+    write(shared_dir / "topics" / "sudan.yaml", "name: sudan\ntitle: السودان\nselect:\n  keywords: [السودان]\n")
+    ro.mkdir()
+    as_user.own()
+    assert as_user("ingest", str(shared_dir / "a.txt"), "--db", str(ro / "store.db")).exit_code == 0
+    compare = ["compare", "--topic", "sudan", "--topics", str(shared_dir / "topics"), "--json", "--db", str(ro / "store.db")]
+    expected = as_user(*compare)
+    assert expected.exit_code == 0, expected.output
+    con = sqlite3.connect(ro / "store.db")
+    con.execute("DROP TABLE groundwork")
+    con.commit()
+    con.close()
+    ro.chmod(0o555)
+    (ro / "store.db").chmod(0o444)
+    before = (ro / "store.db").read_bytes()
+
+    compared = as_user(*compare)
+    assert compared.exit_code == 0, compared.output
+    assert compared.stdout == expected.stdout
+    more = as_user("ingest", str(shared_dir / "a.txt"), "--db", str(ro / "store.db"))
+    assert more.exit_code == 1, more.output
+    [line] = more.output.strip().splitlines()
+    assert line.startswith(f"Error: {ro / 'store.db'}: cannot write the store"), line
+    assert (ro / "store.db").read_bytes() == before
+
+
 # -- the store ----------------------------------------------------------------------
 def test_store_of_a_newer_schema_is_refused_and_untouched(cli, tmp_path):
     write(tmp_path / "a.txt", ARTICLE)

@@ -343,6 +343,7 @@ def test_jobs_2_stores_the_same_as_jobs_1(tmp_path, corpus):
     from click.testing import CliRunner
 
     from newsdiff.cli import main
+    from newsdiff.compare.groundwork import groundwork_version
     from newsdiff.ingest import GROUP
 
     folder = _copies(corpus, tmp_path / "many", 4)  # 20 files: groups of files go to both workers
@@ -354,9 +355,11 @@ def test_jobs_2_stores_the_same_as_jobs_1(tmp_path, corpus):
         assert result.exit_code == 0, result.output
         with Store.open(db, create=False) as store:
             dumps.append(([a.to_dict() for a in store.articles()],
-                          {f: [m.to_dict() for m in ms] for f, ms in store.mentions().items()}))
+                          {f: [m.to_dict() for m in ms] for f, ms in store.mentions().items()},
+                          store.groundwork(groundwork_version())))
     assert dumps[0] == dumps[1]
     assert sum(len(ms) for ms in dumps[0][1].values()) > 50
+    assert len(dumps[0][2]) == len(dumps[0][0])
 
 
 def test_a_file_the_analysis_fails_on_costs_only_that_file(cli, tmp_path, corpus, monkeypatch):

@@ -7,7 +7,6 @@ store analysed by an older version is redone.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -69,9 +68,10 @@ def analyze_many(articles: list[Article], tagger: str = "builtin") -> list[list[
     return out
 
 
-# The package's code the analysis runs (a change to it redoes stored articles; one to compare
-# or the reports does not)
-ANALYSIS_CODE = ("loader", "tagging", "analyze.py", "conll.py", "model.py", "normalize.py")
+# The package's code the analysis runs, and the comparison groundwork ingest stores with
+# it (a change to it redoes stored articles; one to the rest of compare or the reports does not)
+ANALYSIS_CODE = ("loader", "tagging", "analyze.py", "conll.py", "model.py", "normalize.py",
+                 "compare/groundwork.py", "compare/quotes.py", "compare/text.py")
 
 
 def analyser_version(tagger: str = "builtin") -> str:
@@ -86,16 +86,11 @@ def analyser_version(tagger: str = "builtin") -> str:
 @lru_cache(maxsize=None)
 def _version(tagger: str, model: str) -> str:
     """The digest behind `analyser_version`, computed once per tagger and model."""
-    from .resources import data_dir, seeds_dir
+    from .resources import data_dir, digest, seeds_dir
 
     package = Path(__file__).parent
     files = [f for folder in (seeds_dir(), data_dir()) for f in sorted(Path(folder).rglob("*"))
              if f.is_file() and not f.name.startswith(".")]
     for name in ANALYSIS_CODE:
         files += sorted((package / name).rglob("*.py")) if (package / name).is_dir() else [package / name]
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode())
-        digest.update(f.read_bytes())
-    digest.update(model.encode())
-    return f"{__version__}/{tagger}/{digest.hexdigest()[:12]}"
+    return f"{__version__}/{tagger}/{digest(files, model)}"

@@ -117,30 +117,34 @@ def compare(topic: str, db: Optional[str] = None, topics_dir: Optional[str] = No
     `jobs` processes share the per-article work of a large topic."""
     from .aliases import load_aliases, merged
     from .compare import build_comparison
-    from .compare.groundwork import MIN_PARALLEL, Workers, can_fork
+    from .compare.groundwork import MIN_PARALLEL, Workers, can_fork, groundwork_version
     from .errors import EmptyResult
     from .store import default_path
     from .topics import get_topic, select
 
     chosen = get_topic(topic, topics_dir)
     user = load_aliases(aliases) if aliases else None
+    version = groundwork_version()
     with Store.open(db, create=False) as store:
         stored = store.files()
         if not stored:
             raise EmptyResult(f"{store.path}: the store holds no articles; run `newsdiff ingest PATH` first")
-    # forked before the store is read, and at work on every article at once (see `Workers`)
+        missing = store.without_groundwork(version)
+    # forked before the store is read, and at work at once on every article whose groundwork
+    # is not stored (see `Workers`); with none such, they only align the claims
     parallel = jobs > 1 and can_fork() and len(stored) >= MIN_PARALLEL
-    workers = Workers(db or default_path(), jobs, stored) if parallel else None
+    workers = Workers(db or default_path(), jobs, missing if len(missing) >= MIN_PARALLEL else []) if parallel else None
     try:
         with Store.open(db, create=False) as store:
             with paused_gc():
                 articles, mentions = store.articles_and_mentions()
+                groundwork = store.groundwork(version)
         selected = select(chosen, articles, mentions)
         if not selected:
             raise EmptyResult(f"topic {chosen.name!r} selects none of the {len(articles)} stored articles")
         with paused_gc():
             return build_comparison({"name": chosen.name, "title": chosen.title, "path": chosen.path},
-                                    selected, mentions, merged(chosen.aliases, user), workers)
+                                    selected, mentions, merged(chosen.aliases, user), workers, groundwork)
     finally:
         if workers is not None:
             workers.close()

@@ -1,6 +1,7 @@
 """Ingest: files -> analysed articles in the store, in parallel processes if asked.
 
-Workers load and analyse files (a pure function of the file); the main process
+Workers load and analyse files (a pure function of the file) and prepare each
+article's comparison groundwork (`compare.groundwork`); the main process
 alone writes, a transaction per batch of whole articles, in the order the files were
 found, so `jobs=2` stores exactly what `jobs=1` stores.
 """
@@ -15,11 +16,12 @@ from typing import Callable, Iterator, Optional, Union
 
 from .analyze import analyser_version, analyze_many, get_tagger
 from .bulk import rare_collections
+from .compare.groundwork import groundwork_version, pack, prepare
 from .errors import Refused, UserError
 from .loader import discover, load_file
 from .loader.decode import shown
 from .model import Article
-from .store import Rows, Store, rows
+from .store import Rows, Store, rows, text_order
 
 
 @dataclass
@@ -79,8 +81,10 @@ def _analyse(paths: list[str], knowns: list[dict[str, tuple[str, str]]], tagger:
             if known.get(ident) != (item.sha256, analyser):
                 todo.append((answers, len(answers) - 1, item))
         out.append(answers)
+    version = groundwork_version()
     for (answers, n, article), mentions in zip(todo, analyze_many([a for _, _, a in todo], tagger)):
-        answers[n] = answers[n][:3] + (rows(article, mentions),)
+        mentions = text_order(mentions)
+        answers[n] = answers[n][:3] + (rows(article, mentions, (version, *pack(prepare(article, mentions)))),)
     return out
 
 

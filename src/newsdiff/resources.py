@@ -5,7 +5,9 @@ source checkout, `seeds/` is at the repository's top.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import Iterable
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -21,3 +23,13 @@ def seeds_dir() -> Path:
 def data_dir() -> Path:
     """The folder of shipped model files."""
     return _PACKAGE / "data"
+
+
+def digest(files: Iterable[Path], extra: str = "") -> str:
+    """A short digest of the names and contents of `files`, and of `extra`."""
+    out = hashlib.sha256()
+    for f in files:
+        out.update(f.name.encode())
+        out.update(f.read_bytes())
+    out.update(extra.encode())
+    return out.hexdigest()[:12]

@@ -1,4 +1,5 @@
-"""The local store: one SQLite file holding articles, sentences and mentions.
+"""The local store: one SQLite file holding articles, sentences and mentions, and each
+article's comparison groundwork (opaque columns: `compare.groundwork.pack`).
 
 Articles are written in transactions of one or a few whole articles (old analysis
 deleted, new one inserted), so an interrupted ingest never leaves an article
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
@@ -19,6 +21,11 @@ from .errors import StoreError
 from .model import Article, Block, Mention, Sentence
 
 SCHEMA_VERSION = 1
+_GROUNDWORK = """(
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version TEXT NOT NULL, terms TEXT NOT NULL, counts BLOB NOT NULL, sizes BLOB NOT NULL,
+    quotes BLOB NOT NULL, figures BLOB NOT NULL
+)"""
 DEFAULT_DB = "newsdiff.db"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SCHEMA = """
@@ -54,7 +61,7 @@ CREATE TABLE mentions (
     unit TEXT, kind TEXT, qualifier TEXT, source TEXT NOT NULL
 );
 CREATE INDEX mentions_article ON mentions(article_id);
-"""
+""" + "CREATE TABLE groundwork " + _GROUNDWORK + ";"
 # Older stores also have an index on mentions(type); they are read and written as they are.
 # It cost ~15% of the writing and made no query faster: most mentions are names, so reading
 # them by type is a scan of the table anyway.
@@ -65,18 +72,26 @@ _ARTICLE_COLS = ("file", "path", "sha256", "encoding", "text", "title", "author"
 _INSERT_ARTICLE = (f"INSERT INTO articles (ident, analyser, ingested_at, {', '.join(_ARTICLE_COLS)}) "
                    f"VALUES (?, ?, ?, {', '.join('?' * len(_ARTICLE_COLS))})")
 
-Rows = tuple[tuple, list[tuple], list[tuple], list[tuple]]  # article, sentences, excluded, mentions
+# article, sentences, excluded, mentions, and (version, *columns) of its groundwork or None
+Rows = tuple[tuple, list[tuple], list[tuple], list[tuple], Optional[tuple]]
 
 
-def rows(article: Article, mentions: Iterable[Mention]) -> Rows:
-    """An article and its mentions as the store's rows (without the article id), cheap to
-    send from a worker process; the mentions in text order, as `Store.mentions` reads them."""
+def rows(article: Article, mentions: list[Mention], groundwork: Optional[tuple] = None) -> Rows:
+    """An article, its mentions (in text order, as `Store.mentions` reads them: see
+    `text_order`) and its groundwork as the store's rows (without the article id), cheap
+    to send from a worker process."""
     return (tuple(getattr(article, col) for col in _ARTICLE_COLS),
             [(s.index, s.start, s.end, s.part) for s in article.sentences],
             [(b.start, b.end, b.reason) for b in article.excluded],
             [(m.type, m.start, m.end, m.sentence, m.key, m.role,
               None if m.value is None else json.dumps(m.value, ensure_ascii=False),
-              m.unit, m.kind, m.qualifier, m.source) for m in sorted(mentions, key=_text_order)])
+              m.unit, m.kind, m.qualifier, m.source) for m in mentions],
+            groundwork)
+
+
+def text_order(mentions: Iterable[Mention]) -> list[Mention]:
+    """`mentions` in the order the store keeps them (by start, then end; stable)."""
+    return sorted(mentions, key=_text_order)
 
 
 def _text_order(m: Mention) -> tuple[int, int]:
@@ -113,6 +128,8 @@ class Store:
             if create or not exists or "cannot write" not in str(exc):
                 raise
             store = cls._read_only(path, exc)
+        if create and exists:
+            store._upgrade()
         if not create:
             # A reader sees one snapshot (its first read pins it) until it closes, so that
             # articles and mentions read while an ingest writes belong together.
@@ -172,6 +189,20 @@ class Store:
                 c.executemany("INSERT INTO meta VALUES (?, ?)",
                               [("application", "newsdiff"), ("schema_version", str(SCHEMA_VERSION))])
 
+    def _upgrade(self) -> None:
+        """Add to a store written by an older newsdiff what this one writes (groundwork)."""
+        if self._has("groundwork"):
+            return
+        try:
+            self.conn.execute(f"CREATE TABLE IF NOT EXISTS groundwork {_GROUNDWORK}")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(_db_message(self.path, exc)) from None
+
+    def _has(self, table: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (table,)).fetchone() is not None
+
     def _check_ours(self, tables: set[str]) -> None:
         meta = {}
         if "meta" in tables:
@@ -204,7 +235,7 @@ class Store:
 
     def put(self, ident: str, article: Article, mentions: Iterable[Mention], analyser: str) -> None:
         """Store `article` and its mentions under `ident`, replacing any older version, atomically."""
-        self.put_many([(ident, rows(article, mentions))], analyser)
+        self.put_many([(ident, rows(article, text_order(mentions)))], analyser)
 
     def put_many(self, articles: list[tuple[str, "Rows"]], analyser: str) -> None:
         """`put` for several articles already turned into (ident, rows) (by `rows`, in ingest
@@ -212,13 +243,15 @@ class Store:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
             c = self.conn
-            for ident, (article, sentences, excluded, mentions) in articles:
+            for ident, (article, sentences, excluded, mentions, groundwork) in articles:
                 c.execute("DELETE FROM articles WHERE ident = ?", (ident,))
                 aid = c.execute(_INSERT_ARTICLE, (ident, analyser, now, *article)).lastrowid
                 c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [(aid, *r) for r in sentences])
                 c.executemany("INSERT INTO excluded VALUES (?, ?, ?, ?)", [(aid, *r) for r in excluded])
                 c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                               [(aid, *r) for r in mentions])
+                if groundwork is not None:
+                    c.execute("INSERT INTO groundwork VALUES (?, ?, ?, ?, ?, ?, ?)", (aid, *groundwork))
 
     # -- reading ---------------------------------------------------------------
     def count(self) -> int:
@@ -312,6 +345,28 @@ class Store:
             else:
                 out[file] = found
         return out
+
+
+    def groundwork(self, version: str, files: Optional[list[str]] = None) -> dict[str, tuple]:
+        """File -> the groundwork columns (`compare.groundwork.pack`) stored in `version` for
+        the stored articles (all, or those named in `files`); none for a file name two
+        stored articles share (`mentions` merges theirs, which no stored groundwork matches)."""
+        if not self._has("groundwork"):
+            return {}
+        names = {aid: file for aid, file in self._article_rows("id, file", files)}
+        shared = {f for f, n in Counter(names.values()).items() if n > 1}
+        return {names[aid]: columns for aid, *columns in self._rows_of(
+                    names, "terms, counts, sizes, quotes, figures", "groundwork", "article_id",
+                    " AND version = ?", (version,)) if names[aid] not in shared}
+
+    def without_groundwork(self, version: str) -> list[str]:
+        """The file names of the stored articles with no groundwork stored in `version`, in
+        the order of `files()`."""
+        if not self._has("groundwork"):
+            return self.files()
+        return [r[0] for r in self.conn.execute(
+            "SELECT file FROM articles a WHERE NOT EXISTS (SELECT 1 FROM groundwork g WHERE "
+            "g.article_id = a.id AND g.version = ?) ORDER BY file, id", (version,))]
 
 
 class _Transaction:

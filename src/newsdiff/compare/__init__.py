@@ -81,9 +81,10 @@ def _ref(article: Article, m: Mention) -> dict[str, Any]:
 
 def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[str]]],
                      mentions: dict[str, list[Mention]], aliases: Optional[Aliases] = None,
-                     workers: Optional[Workers] = None) -> Comparison:
-    """Compare the `selected` articles (each with why it was selected); `workers` may
-    share the per-article work (`groundwork`). Everything that needs names resolved but
+                     workers: Optional[Workers] = None, stored: Optional[dict[str, tuple]] = None) -> Comparison:
+    """Compare the `selected` articles (each with why it was selected); their per-article
+    work (`groundwork`) is taken from `stored` (file -> its stored columns) or done
+    here, shared with `workers` if given. Everything that needs names resolved but
     no groundwork is done before waiting for it, while the workers are still busy; with
     them, the claims are then aligned in a forked child while this process does the
     work that needs no claims."""
@@ -96,7 +97,7 @@ def build_comparison(topic: dict[str, Any], selected: list[tuple[Article, list[s
 
     articles = {a.file: a for a, _ in selected}
     mine = {f: mentions.get(f, []) for f in articles}
-    pending = prepare_all(articles, mine, workers)
+    pending = prepare_all(articles, mine, workers, stored)
     entities = resolve(mine, aliases)
     token_of: dict[int, str] = {}  # id of a name mention -> ENTITY + its entity's name
     for e in entities:

@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .groundwork import Groundwork
+from .groundwork import COUNTS, Groundwork
 from .text import Columns
 
 
@@ -34,7 +34,7 @@ def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
     """Unit-length TF-IDF rows, and the 0/1 rows of their rare words: each sentence's
     stems (its articles' `work`, in order), then the `tokens` whose `rows` it is."""
     columns = Columns()
-    indices, counts, sizes = array("q"), array("q"), array("q")
+    indices, counts, sizes = array("q"), array(COUNTS), array(COUNTS)
     for w in work:
         indices.extend(map(columns.__getitem__, w.terms))
         counts.extend(w.counts)
@@ -42,8 +42,8 @@ def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
     extra = np.fromiter(map(columns.__getitem__, tokens), dtype=np.int64, count=len(tokens))
     n, shape = len(sizes), (len(sizes), len(columns))
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(sizes, out=indptr[1:])
-    stems = sparse.csr_matrix((np.frombuffer(counts, dtype=np.int64), np.frombuffer(indices, dtype=np.int64),
+    np.cumsum(np.frombuffer(sizes, dtype=COUNTS), out=indptr[1:])
+    stems = sparse.csr_matrix((np.frombuffer(counts, dtype=COUNTS).astype(np.int64), np.frombuffer(indices, dtype=np.int64),
                                indptr), shape=shape)
     counted = stems + sparse.csr_matrix((np.ones(len(extra), dtype=np.int64), (rows, extra)), shape=shape)
     cols, indptr = counted.indices, counted.indptr

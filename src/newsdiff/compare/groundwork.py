@@ -1,25 +1,35 @@
 """The per-article part of a comparison, which needs no other article: each sentence's
 bag of content-word stems, the article's quotes, and the words around its figures.
 
-`prepare_all` does it for every selected article, or shares it with `Workers` when the
-caller has them and there are enough articles to pay for them. Workers are forked
-before the caller reads the store, start at once on every stored article, reading
-their share from the store themselves, and send back only these results; meanwhile
-the caller reads the store, selects and resolves names, the other large steps, and
-then prepares the articles no worker has started on yet.
+Ingest prepares it with the analysis and stores it (`pack`), marked with
+`groundwork_version`, the digest of the code that made it; compare reads it back
+(`unpack`). `prepare_all` prepares the selected articles whose groundwork is not
+stored in this version (a store from an older newsdiff, or one ingested before a
+change to this code), or shares them with `Workers` when the caller has them and
+there are enough such articles to pay for them. Workers are forked before the caller
+reads the store, start at once on those articles, reading their share from the store
+themselves, and send back only these results; meanwhile the caller reads the store,
+selects and resolves names, the other large steps, and then prepares the articles no
+worker has started on yet.
 """
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from array import array
 from collections import _count_elements
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Optional
+
+import orjson
 
 from ..model import Article, Mention
 from ..normalize import span_keys
+from ..resources import digest, seeds_dir
 from ..store import Store
 from .quotes import find_quotes
 from .text import content_stems, content_words, events, words
@@ -29,6 +39,10 @@ LOCAL_WINDOW = 40  # characters each side of a figure that describe what it coun
 EVENT_WINDOW = 100  # characters each side of a figure that say what event it belongs to
 MIN_PARALLEL = 400  # fewer articles are prepared in-process: forking costs more than it saves
 CHUNK = 100  # articles per task sent to a worker (up to three are past cancelling: the caller waits for them)
+# The code groundwork depends on, in the package (and seeds/events.yaml): a change to it
+# makes stored groundwork stale (and ingest redoes the articles: see `analyze.ANALYSIS_CODE`)
+GROUNDWORK_CODE = ("compare/groundwork.py", "compare/quotes.py", "compare/text.py", "model.py", "normalize.py")
+COUNTS = "I"  # array typecode of `Groundwork.counts` and `.sizes`, stored as their bytes
 
 
 @dataclass
@@ -60,7 +74,7 @@ class Groundwork:
     each seen `counts` times."""
 
     terms: list[str]
-    counts: array  # of int64 ("q"), as are `sizes`: the aligning step copies them whole
+    counts: array  # of unsigned ints (`COUNTS`), as are `sizes`: the aligning step copies them whole
     sizes: array
     quotes: list[QuoteFound]
     figures: list[FigureContext]
@@ -74,7 +88,7 @@ class Groundwork:
 def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     """The groundwork of one article, from its stored sentences and mentions."""
     text = article.text
-    terms, counts, sizes, quotes = [], array("q"), array("q"), []
+    terms, counts, sizes, quotes = [], array(COUNTS), array(COUNTS), []
     names: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in NAME_TYPES:
@@ -102,6 +116,38 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
         around = text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
         figures.append(FigureContext(i, frozenset(content_words(local)), events(content_words(around))))
     return Groundwork(terms, counts, sizes, quotes, figures)
+
+
+@lru_cache(maxsize=1)
+def groundwork_version() -> str:
+    """The digest of the code (`GROUNDWORK_CODE`) and seeds groundwork depends on, and of
+    how its counts are laid out in bytes; stored beside each article's groundwork."""
+    package = Path(__file__).parents[1]
+    files = [package / name for name in GROUNDWORK_CODE] + [seeds_dir() / "events.yaml"]
+    return f"{digest(files)}/{sys.byteorder}{array(COUNTS).itemsize}"
+
+
+def pack(work: Groundwork) -> tuple[str, bytes, bytes, bytes, bytes]:
+    """`work` as the store's columns: terms (space-separated: a term is one word), counts,
+    sizes, quotes and figures (JSON)."""
+    return (" ".join(work.terms), work.counts.tobytes(), work.sizes.tobytes(),
+            orjson.dumps([[q.sentence, q.speaker, q.source_text, q.verb, q.text, q.start, q.end]
+                          for q in work.quotes]),
+            orjson.dumps([[f.mention, sorted(f.local), sorted(f.events)] for f in work.figures]))
+
+
+def unpack(columns: tuple) -> Groundwork:
+    """The `Groundwork` that `pack` gave `columns`."""
+    terms, counts, sizes, quotes, figures = columns
+    return Groundwork(terms.split(" ") if terms else [], _counts(counts), _counts(sizes),
+                      [QuoteFound(*q) for q in orjson.loads(quotes)],
+                      [FigureContext(m, frozenset(local), frozenset(kinds)) for m, local, kinds in orjson.loads(figures)])
+
+
+def _counts(data: bytes) -> array:
+    out = array(COUNTS)
+    out.frombytes(data)
+    return out
 
 
 class Workers:
@@ -149,17 +195,21 @@ def shared(articles: dict[str, Article], workers: Optional[Workers]) -> bool:
 
 
 def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]],
-                workers: Optional[Workers] = None) -> Callable[[], dict[str, Groundwork]]:
-    """Start preparing every article (`mentions` has every file of `articles`); the
-    returned function waits for and gives file -> `Groundwork`. With `workers` and at
-    least MIN_PARALLEL articles, the work is shared with them: it prepares here the chunks
-    they have not started when it is called, and any article they did not prepare, read
-    in another version than the caller's (an ingest wrote between the two reads), or left
+                workers: Optional[Workers] = None, stored: Optional[dict[str, tuple]] = None
+                ) -> Callable[[], dict[str, Groundwork]]:
+    """Start preparing every article (`mentions` has every file of `articles`) whose
+    groundwork `stored` (file -> its stored columns, `pack`) lacks; the returned function
+    waits for and gives file -> `Groundwork`. With `workers` and at least MIN_PARALLEL
+    articles to prepare, the work is shared with them: it prepares here the chunks they
+    have not started when it is called, and any article they did not prepare, read in
+    another version than the caller's (an ingest wrote between the two reads), or left
     by a worker that died; then it closes the workers."""
+    done = {f: unpack(stored[f]) for f in articles if f in stored} if stored else {}
+    articles = {f: a for f, a in articles.items() if f not in done}
     if not shared(articles, workers):
         if workers is not None:
             workers.close()
-        done = {f: prepare(articles[f], mentions[f]) for f in articles}
+        done.update((f, prepare(articles[f], mentions[f])) for f in articles)
         return lambda: done
     wanted = [not set(articles).isdisjoint(chunk) for chunk in workers.chunks]
     for future, needed in zip(workers.futures, wanted):
@@ -167,24 +217,23 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
             future.cancel()
 
     def collect() -> dict[str, Groundwork]:
-        out: dict[str, Groundwork] = {}
         for future, chunk, needed in reversed(list(zip(workers.futures, workers.chunks, wanted))):
             if not needed:
                 continue
             if not future.cancel():
                 break  # this chunk and every earlier one went to a worker (they start in order)
-            out.update((f, prepare(articles[f], mentions[f])) for f in chunk if f in articles)
+            done.update((f, prepare(articles[f], mentions[f])) for f in chunk if f in articles)
         for future, needed in zip(workers.futures, wanted):
             if not needed or future.cancelled():
                 continue
             try:
                 for f, sha256, count, work in future.result():
                     if f in articles and articles[f].sha256 == sha256 and len(mentions[f]) == count:
-                        out[f] = work
+                        done[f] = work
             except BrokenProcessPool:  # a worker died (killed, out of memory)
                 pass
-        out.update((f, prepare(articles[f], mentions[f])) for f in articles if f not in out)
+        done.update((f, prepare(articles[f], mentions[f])) for f in articles if f not in done)
         workers.close()
-        return out
+        return done
 
     return collect
