@@ -266,7 +266,7 @@ def test_ingest_stores_the_groundwork_compare_would_prepare(seed_store):
     for a in articles:
         work = groundwork.unpack(stored[a.file])
         assert work == groundwork.prepare(a, mentions[a.file])
-        assert work.terms and work.figures
+        assert work.stems and work.figures
     assert any(groundwork.unpack(stored[a.file]).quotes for a in articles)
 
 

@@ -23,7 +23,7 @@ from .model import Article, Block, Mention, Sentence
 SCHEMA_VERSION = 1
 _GROUNDWORK = """(
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    version TEXT NOT NULL, terms TEXT NOT NULL, counts BLOB NOT NULL, sizes BLOB NOT NULL,
+    version TEXT NOT NULL, stems TEXT NOT NULL, counts BLOB NOT NULL, sizes BLOB NOT NULL,
     quotes BLOB NOT NULL, figures BLOB NOT NULL
 )"""
 DEFAULT_DB = "newsdiff.db"
@@ -356,7 +356,7 @@ class Store:
         names = {aid: file for aid, file in self._article_rows("id, file", files)}
         shared = {f for f, n in Counter(names.values()).items() if n > 1}
         return {names[aid]: columns for aid, *columns in self._rows_of(
-                    names, "terms, counts, sizes, quotes, figures", "groundwork", "article_id",
+                    names, "stems, counts, sizes, quotes, figures", "groundwork", "article_id",
                     " AND version = ?", (version,)) if names[aid] not in shared}
 
     def without_groundwork(self, version: str) -> list[str]:

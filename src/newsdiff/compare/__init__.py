@@ -251,7 +251,7 @@ def _figure_refs(articles, mine, work, names) -> list[FigureRef]:
     for f in articles:
         for c in work[f].figures:
             m = mine[f][c.mention]
-            refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_terms(m.sentence)),
+            refs.append(FigureRef(f, m, c.local, frozenset(work[f].sentence_stems(m.sentence)),
                                   names[f, m.sentence], c.events))
     return refs
 

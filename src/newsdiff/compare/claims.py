@@ -36,7 +36,7 @@ def _matrices(work: list[Groundwork], rows: np.ndarray, tokens: list[str]
     columns = Columns()
     indices, counts, sizes = array("q"), array(COUNTS), array(COUNTS)
     for w in work:
-        indices.extend(map(columns.__getitem__, w.terms))
+        indices.extend(map(columns.__getitem__, w.stems.split()))
         counts.extend(w.counts)
         sizes.extend(w.sizes)
     extra = np.fromiter(map(columns.__getitem__, tokens), dtype=np.int64, count=len(tokens))

@@ -69,26 +69,27 @@ class FigureContext:
 
 @dataclass
 class Groundwork:
-    """One article's groundwork. Its sentences' bags of stems are laid end to end:
-    sentence i has the `sizes[i]` next `terms` (each once, in order of first sight),
-    each seen `counts` times."""
+    """One article's groundwork. Its sentences' bags of stems, a line per sentence:
+    sentence i has the `sizes[i]` stems of line i (each once, in order of first sight,
+    separated by spaces: a stem is one word), each seen `counts` times, the counts of
+    every line laid end to end. (One string, not a list of stems: the stems are split
+    only where the claims are aligned, a forked child with `--jobs 2`.)"""
 
-    terms: list[str]
+    stems: str
     counts: array  # of unsigned ints (`COUNTS`), as are `sizes`: the aligning step copies them whole
     sizes: array
     quotes: list[QuoteFound]
     figures: list[FigureContext]
 
-    def sentence_terms(self, index: int) -> list[str]:
+    def sentence_stems(self, index: int) -> list[str]:
         """The stems of sentence `index`."""
-        start = sum(self.sizes[:index])
-        return self.terms[start:start + self.sizes[index]]
+        return self.stems.split("\n")[index].split()
 
 
 def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
     """The groundwork of one article, from its stored sentences and mentions."""
     text = article.text
-    terms, counts, sizes, quotes = [], array(COUNTS), array(COUNTS), []
+    lines, counts, sizes, quotes = [], array(COUNTS), array(COUNTS), []
     names: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type in NAME_TYPES:
@@ -99,7 +100,7 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
         found = words(sentence_key)
         bag: dict[str, int] = {}
         _count_elements(bag, content_stems(found))  # what Counter() does, without its checks
-        terms += bag
+        lines.append(" ".join(bag))
         counts.extend(bag.values())
         sizes.append(len(bag))
         for q in find_quotes(text, s.start, s.end, names.get(s.index, []), found):
@@ -115,7 +116,7 @@ def prepare(article: Article, mentions: list[Mention]) -> Groundwork:
         local = text[max(s.start, m.start - LOCAL_WINDOW):m.start] + " " + text[m.end:min(s.end, m.end + LOCAL_WINDOW)]
         around = text[max(s.start, m.start - EVENT_WINDOW):min(s.end, m.end + EVENT_WINDOW)]
         figures.append(FigureContext(i, frozenset(content_words(local)), events(content_words(around))))
-    return Groundwork(terms, counts, sizes, quotes, figures)
+    return Groundwork("\n".join(lines), counts, sizes, quotes, figures)
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +129,8 @@ def groundwork_version() -> str:
 
 
 def pack(work: Groundwork) -> tuple[str, bytes, bytes, bytes, bytes]:
-    """`work` as the store's columns: terms (space-separated: a term is one word), counts,
-    sizes, quotes and figures (JSON)."""
-    return (" ".join(work.terms), work.counts.tobytes(), work.sizes.tobytes(),
+    """`work` as the store's columns: stems, counts, sizes, quotes and figures (JSON)."""
+    return (work.stems, work.counts.tobytes(), work.sizes.tobytes(),
             orjson.dumps([[q.sentence, q.speaker, q.source_text, q.verb, q.text, q.start, q.end]
                           for q in work.quotes]),
             orjson.dumps([[f.mention, sorted(f.local), sorted(f.events)] for f in work.figures]))
@@ -138,8 +138,8 @@ def pack(work: Groundwork) -> tuple[str, bytes, bytes, bytes, bytes]:
 
 def unpack(columns: tuple) -> Groundwork:
     """The `Groundwork` that `pack` gave `columns`."""
-    terms, counts, sizes, quotes, figures = columns
-    return Groundwork(terms.split(" ") if terms else [], _counts(counts), _counts(sizes),
+    stems, counts, sizes, quotes, figures = columns
+    return Groundwork(stems, _counts(counts), _counts(sizes),
                       [QuoteFound(*q) for q in orjson.loads(quotes)],
                       [FigureContext(m, frozenset(local), frozenset(kinds)) for m, local, kinds in orjson.loads(figures)])
 
