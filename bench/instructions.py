@@ -1,13 +1,15 @@
-"""Instructions per analysed article, counted by valgrind: a measure of the analysis's cost
-that does not drift with the machine's speed (wall and CPU time here drift by a quarter).
+"""Instructions per ingested article, counted by valgrind: a measure of the cost of an
+ingest worker's work that does not drift with the machine's speed (wall and CPU time here
+drift by a quarter).
 
     python bench/instructions.py [--small 20] [--large 120]
 
-Generates `--large` articles (`generate.py`), counts the instructions of loading and
-analysing (as ingest does, `ingest.GROUP` files at a time) the first `--small` and then all
-`--large` of them in fresh processes under
-`valgrind --tool=callgrind`, and prints the difference per article (start-up cancels out).
-Needs valgrind (Debian package `valgrind`); takes a few minutes.
+Generates `--large` articles (`generate.py`), counts the instructions of what an ingest
+worker does with them (load, analyse `ingest.GROUP` files at a time, prepare each article's
+comparison groundwork, make the store's rows) for the first `--small` and then all
+`--large` of them in fresh processes under `valgrind --tool=callgrind`, and prints the
+difference per article (start-up cancels out). Needs valgrind (Debian package
+`valgrind`); takes a few minutes.
 """
 from __future__ import annotations
 
@@ -23,17 +25,18 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 ANALYSE = """import sys
-from newsdiff.analyze import analyze_many
-from newsdiff.ingest import GROUP
-from newsdiff.loader import load_file
+from newsdiff.analyze import analyser_version
+from newsdiff.ingest import GROUP, _process
 paths = sys.argv[1:]
-for i in range(0, len(paths), GROUP):  # as ingest does: the articles of GROUP files at once
-    analyze_many([article for path in paths[i : i + GROUP] for article in load_file(path)])
+version = analyser_version()
+for i in range(0, len(paths), GROUP):  # as ingest's workers do: GROUP files at once
+    group = paths[i : i + GROUP]
+    _process(group, [{}] * len(group), "builtin", version)
 """
 
 
 def instructions(files: list[Path]) -> int:
-    """Instructions valgrind counts for loading and analysing `files` in a new process."""
+    """Instructions valgrind counts for ingesting `files` (without writing) in a new process."""
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
                           "-c", ANALYSE, *map(str, files)], capture_output=True, text=True, check=True)
     return int(re.search(r"refs:\s+([\d,]+)", out.stderr).group(1).replace(",", ""))
