@@ -21,6 +21,8 @@ from .errors import StoreError
 from .model import Article, Block, Mention, Sentence
 
 SCHEMA_VERSION = 1
+# Each article's comparison groundwork: `compare.groundwork.pack`'s columns, made by the code
+# whose digest is `version` (a table added to older stores by their next ingest: `_upgrade`)
 _GROUNDWORK = """(
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     version TEXT NOT NULL, stems TEXT NOT NULL, counts BLOB NOT NULL, sizes BLOB NOT NULL,
