@@ -85,3 +85,23 @@ def test_outlets_and_acronyms(cli, tmp_path):
         assert word not in orgs, (word, orgs)
     places = {m["surface"] for e in cli.json("entities", "--type", "place") for m in e["mentions"]}
     assert "الشرق الأوسط" not in places, places
+
+
+def test_banks(cli, tmp_path):
+    """A bank word and a place, or a definite bank word, its kind and a nationality adjective,
+    name a bank: the whole phrase is the organisation, over the place or club its name holds.
+    A bank of no named country, and a bank merely located in a place, are not."""
+    write(tmp_path / "d.txt", "\n".join([
+        "أسعار الفائدة في المنطقة",
+        "قرر البنك المركزي المصري رفع أسعار الفائدة، وقال مصرف لبنان إن الاحتياطي تراجع.",
+        "وخفض بنك الكويت الوطني توقعاته، وأعلن البنك الأهلي السعودي أرباحه الفصلية.",
+        "وقال المصرف المركزي العراقي إن الدينار استقر، فيما أبقى بنك إنجلترا الفائدة دون تغيير.",
+        "وأكد محافظ البنك المركزي أن التضخم تراجع، ويقع مقر البنك في تونس منذ عقود.",
+    ]))
+    orgs = org_mentions(cli, tmp_path / "d.txt")
+    assert {"البنك المركزي المصري", "مصرف لبنان", "بنك الكويت الوطني", "البنك الأهلي السعودي",
+            "المصرف المركزي العراقي", "بنك إنجلترا"} <= orgs, orgs
+    for word in ("الأهلي", "لبنان", "الكويت", "البنك في تونس", "البنك المركزي أن"):
+        assert word not in orgs, (word, orgs)
+    places = {m["surface"] for e in cli.json("entities", "--type", "place") for m in e["mentions"]}
+    assert "تونس" in places and not {"لبنان", "الكويت", "إنجلترا"} & places, places

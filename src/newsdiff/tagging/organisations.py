@@ -11,10 +11,13 @@
 - outlets: a definite word after صحيفة/جريدة/مجلة ("صحيفة الرأي الأردنية"), an unlisted one after
   قناة ("قناة المحور"), an unlisted word before التلفزيونية/الفضائية ("أوربت التلفزيونية"), the
   agency of a dateline ("البحرين - الرأي -"), a place's name quoted after a dateline's colon or
-  لـ ("لـ«الشرق الأوسط»"), and an acronym in brackets or quotes after the name of a body ("( إيساف )").
+  لـ ("لـ«الشرق الأوسط»"), and an acronym in brackets or quotes after the name of a body ("( إيساف )");
+- banks (`banks`): a bank word and a place ("مصرف لبنان", "بنك الكويت الوطني"), or a definite bank
+  word, words of its kind and a nationality adjective ("البنك المركزي المصري").
 
 "Spelled like a foreign name" is `namelike.score`. The rules tag untagged words only, except
-a one-word "person" in a brand pair and a place named as a newspaper.
+a one-word "person" in a brand pair, a place named as a newspaper, and the place or club
+reading of a bank's name.
 """
 from __future__ import annotations
 
@@ -51,6 +54,8 @@ class _Words(NamedTuple):
     channel_heads: frozenset[str]
     media_adjectives: frozenset[str]
     acronym_heads: frozenset[str]
+    bank_heads: frozenset[str]
+    bank_kinds: frozenset[str]
     months: frozenset[str]  # month names of seeds/calendar.yaml ("أبريل / نيسان" is no pair of brands)
 
 
@@ -400,6 +405,36 @@ def _acronyms(toks, tags: list[str], cues, marks: list[int], gaz: Gazetteer) -> 
             if not bracket and not _definite(toks[j].key):
                 break
             j -= 1
+
+
+def banks(toks, tags: list[str], gaz: Gazetteer) -> None:
+    """Tag a bank named by its place, or by its kind and nationality, with the bank word, over
+    what the name alone was read as (the place "لبنان", the club "الأهلي"); run after the
+    club rules."""
+    w = words()
+    for i, tok in enumerate(toks):
+        found = _reading(tok, w.bank_heads)
+        if found is None or tags[i].startswith("I-"):
+            continue
+        definite = found[1].startswith("ال")
+        j = i + 1
+        place = not definite and j < len(toks) and tags[j] == "B-LOC"
+        if place:
+            j += 1
+            while j < len(toks) and tags[j] == "I-LOC":
+                j += 1
+        k = j
+        while k < len(toks) and toks[k].key in w.bank_kinds:
+            k += 1
+        end = k
+        while end < len(toks) and toks[end].key in gaz.nationality:
+            end += 1
+        if not (place or (definite and j < k < end)):
+            continue
+        if (end < len(toks) and tags[end].startswith("I-")) or any(
+                t != "O" and t[2:] not in ("ORG", "LOC") for t in tags[i:end]):
+            continue
+        set_span(tags, i, end, "ORG")
 
 
 def repeats(sents, gaz: Gazetteer) -> None:
