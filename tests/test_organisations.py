@@ -105,3 +105,18 @@ def test_banks(cli, tmp_path):
         assert word not in orgs, (word, orgs)
     places = {m["surface"] for e in cli.json("entities", "--type", "place") for m in e["mentions"]}
     assert "تونس" in places and not {"لبنان", "الكويت", "إنجلترا"} & places, places
+
+
+
+def test_occupation_forces_of_a_named_state(cli, tmp_path):
+    """"جيش/قوات/شرطة الاحتلال" with a nationality adjective are armed forces of a named state,
+    organisations like "الجيش الروسي"; without the adjective no state is named."""
+    write(tmp_path / "e.txt", "\n".join([
+        "اقتحام مدينة جنين",
+        "وقال جيش الاحتلال الإسرائيلي إنه قصف مواقع، واقتحمت قوات الاحتلال الإسرائيلي مدينة جنين.",
+        "واعتقلت شرطة الاحتلال الإسرائيلية عددا من المصلين.",
+        "وقال جيش الاحتلال إنه يحقق في الحادث.",
+    ]))
+    orgs = org_mentions(cli, tmp_path / "e.txt")
+    assert {"جيش الاحتلال الإسرائيلي", "قوات الاحتلال الإسرائيلي", "شرطة الاحتلال الإسرائيلية"} <= orgs, orgs
+    assert "جيش الاحتلال" not in orgs and "الاحتلال" not in orgs, orgs
