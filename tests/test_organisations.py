@@ -120,3 +120,19 @@ def test_occupation_forces_of_a_named_state(cli, tmp_path):
     orgs = org_mentions(cli, tmp_path / "e.txt")
     assert {"جيش الاحتلال الإسرائيلي", "قوات الاحتلال الإسرائيلي", "شرطة الاحتلال الإسرائيلية"} <= orgs, orgs
     assert "جيش الاحتلال" not in orgs and "الاحتلال" not in orgs, orgs
+
+
+def test_universities_named_after_people(cli, tmp_path):
+    """A university in construct with a person's name, with or without a title, is one
+    organisation and mentions no person; a definite head is not in construct, and an
+    administration still mentions its head."""
+    write(tmp_path / "f.txt", "\n".join([
+        "الجامعات والسياسة",
+        "وتخرج من جامعة الملك سعود، ودرس في جامعة جورج واشنطن.",
+        "وأعلنت إدارة الرئيس دونالد ترامب فرض رسوم جديدة، وقال ترامب إن الجامعة ترامب ليست جامعة حقيقية.",
+    ]))
+    orgs = org_mentions(cli, tmp_path / "f.txt")
+    assert {"جامعة الملك سعود", "جامعة جورج واشنطن", "إدارة الرئيس دونالد ترامب"} <= orgs, orgs
+    assert not any("الجامعة" in o for o in orgs), orgs
+    people = {m["surface"] for e in cli.json("entities", "--type", "person") for m in e["mentions"]}
+    assert {"ترامب", "دونالد ترامب"} <= people and not {"سعود", "جورج واشنطن"} & people, people

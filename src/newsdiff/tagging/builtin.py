@@ -149,9 +149,11 @@ class BuiltinTagger:
             if rules.index_names(toks, tags, gaz) or changed:  # "مؤشر داو جونز" after "مارك جونز"
                 found = spans(tags)
             # a person named inside an organisation's name after its head word ("إدارة الرئيس
-            # دونالد ترامب"); not a "person" the rules read as a club ("الوداد البيضاوي")
+            # دونالد ترامب"); not a "person" the rules read as a club ("الوداد البيضاوي"), nor
+            # the one a university is named after ("جامعة الملك سعود")
             orgs = [(s, e) for typ, s, e in found if typ == "ORG"
-                    and (toks[s].base in gaz.administration or toks[s].base in gaz.org_triggers)]
+                    and (toks[s].base in gaz.administration or toks[s].base in gaz.org_triggers)
+                    and not organisations.eponym_head(toks[s])]
             found += sorted(sp for sp in people if sp not in found
                             and any(s < sp[1] and sp[2] <= e for s, e in orgs))
             for n, (typ, s, e) in enumerate(found):

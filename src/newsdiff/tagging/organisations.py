@@ -13,11 +13,12 @@
   agency of a dateline ("البحرين - الرأي -"), a place's name quoted after a dateline's colon or
   لـ ("لـ«الشرق الأوسط»"), and an acronym in brackets or quotes after the name of a body ("( إيساف )");
 - banks (`banks`): a bank word and a place ("مصرف لبنان", "بنك الكويت الوطني"), or a definite bank
-  word, words of its kind and a nationality adjective ("البنك المركزي المصري").
+  word, words of its kind and a nationality adjective ("البنك المركزي المصري");
+- universities and institutes named after a person (`eponyms`): "جامعة الملك سعود".
 
 "Spelled like a foreign name" is `namelike.score`. The rules tag untagged words only, except
-a one-word "person" in a brand pair, a place named as a newspaper, and the place or club
-reading of a bank's name.
+a one-word "person" in a brand pair, a place named as a newspaper, the place or club
+reading of a bank's name, and the person a university is named after.
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class _Words(NamedTuple):
     acronym_heads: frozenset[str]
     bank_heads: frozenset[str]
     bank_kinds: frozenset[str]
+    eponym_heads: frozenset[str]
     months: frozenset[str]  # month names of seeds/calendar.yaml ("أبريل / نيسان" is no pair of brands)
 
 
@@ -435,6 +437,30 @@ def banks(toks, tags: list[str], gaz: Gazetteer) -> None:
                 t != "O" and t[2:] not in ("ORG", "LOC") for t in tags[i:end]):
             continue
         set_span(tags, i, end, "ORG")
+
+
+def eponym_head(tok) -> bool:
+    """Whether `tok` is the head of a body named after a person (`eponyms`): the person in
+    its name is no mention of that person."""
+    return _reading(tok, words().eponym_heads) is not None
+
+
+def eponyms(toks, tags: list[str], gaz: Gazetteer) -> None:
+    """Tag a university or institute in construct with a person's name, and any title before
+    it ("جامعة الملك سعود", "جامعة جورج واشنطن"), as one organisation, over the person; a
+    definite head is not in construct ("اتهمت الجامعة ترامب")."""
+    for i, tok in enumerate(toks):
+        if tags[i] != "O" or not eponym_head(tok):
+            continue
+        j = i + 1
+        while j < len(toks) and tags[j] == "O" and toks[j].base in gaz.titles:
+            j += 1
+        if j >= len(toks) or tags[j] != "B-PERS":
+            continue
+        j += 1
+        while j < len(toks) and tags[j] == "I-PERS":
+            j += 1
+        set_span(tags, i, j, "ORG")
 
 
 def repeats(sents, gaz: Gazetteer) -> None:

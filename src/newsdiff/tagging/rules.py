@@ -676,6 +676,7 @@ def apply(toks: list[Token], tags: list[str], gaz: Gazetteer, institutions: bool
     sports.place_clubs(toks, tags, gaz, sport)
     sports.lone_clubs(toks, tags, gaz, sport)
     named_by_context.banks(toks, tags, gaz)
+    named_by_context.eponyms(toks, tags, gaz)
     particles_not_names(toks, tags, gaz)
     person_ends(toks, tags, gaz)
     person_starts(toks, tags, gaz)
