@@ -239,6 +239,9 @@ def test_not_dates(sentence):
     ("انعقدت الجولة الرابعة للمرة الثانية في فيينا.",
      [("الجولة الرابعة", 4, "rounds", "ordinal", None), ("للمرة الثانية", 2, "times", "ordinal", None)]),
     ("دام الحصار ساعتين ونصف قبل الانسحاب.", [("ساعتين ونصف", 2.5, "hours", "duration", None)]),
+    ("قتل أكثر من 70 ألف فلسطيني منذ بدء الحرب.", [("70 ألف فلسطيني", 70000, "people", "count", "more_than")]),
+    ("اعتقلت الشرطة 20 سوريا و3 إسرائيليين.",
+     [("20 سوريا", 20, "people", "count", None), ("3 إسرائيليين", 3, "people", "count", None)]),
 ])
 def test_figures(sentence, expected):
     assert figures(sentence) == expected
@@ -263,6 +266,7 @@ def test_duals(word, unit):
     "2 دقيقة قراءة\nوأكد الوزير أن المحادثات ستستمر في العاصمة الأسبوع المقبل.",  # page widget line
     "قتل عشرات الآلاف من المدنيين.",  # vague quantity
     "عقد الاجتماع الثاني في القرن الحادي والعشرين.",  # ordinals that rank or name
+    "أصيب 3 في القصف الإسرائيلي على المدينة.",  # a nationality adjective not right after the number
 ])
 def test_not_figures(sentence):
     assert figures(sentence) == []

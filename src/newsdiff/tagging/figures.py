@@ -5,7 +5,9 @@ from `seeds/units.yaml` ("137 مسيّرة", "137 طائرة مسيّرة", "800
 or a dual noun alone (يومين، الأسبوعين; a definite dual only for durations, since
 "البلدين" points back rather than counts), or a definite ordinal after its noun
 ("لليوم الثالث": kind ordinal), or a definite cardinal after a definite plural
-("الأيام الثلاثة"), or a percentage ("30%", "30 في المئة"). "80 منها" and "10 آخرين" take
+("الأيام الثلاثة"), or a percentage ("30%", "30 في المئة"), or a number of nationals, counted as people ("70 ألف
+فلسطيني", "3 إسرائيليين", "20 سوريا": the indefinite forms of the gazetteer's nationality
+adjectives). "80 منها" and "10 آخرين" take
 the unit of the figure before them in the sentence. The qualifier is read from the words
 just before the number (أكثر من، نحو، أقل من ...). Not figures: numbers inside date
 expressions (`dates.date_spans`), clock times, numbers after المادة/البند/القرار/رقم/الساعة
@@ -81,6 +83,16 @@ _HALF = re.compile(r"\s+ونصف(?!\w)")
 _ORDINAL_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
                   "times", "rounds"}
 _OF_THE = re.compile(r"\s+من\s+(?:ال)?(?P<u>\w+)")
+_WORD_AFTER = re.compile(r"\s+(?P<u>\w+)")
+
+
+def _nationals(word: str) -> bool:
+    """Whether a folded word after a number names people of a nationality: an indefinite
+    form of a nationality adjective, or its accusative in -ا ("فلسطينيا")."""
+    from .gazetteer import load
+
+    nationality = load().nationality
+    return not word.startswith("ال") and (word in nationality or (word.endswith("يا") and word[:-1] in nationality))
 
 
 @lru_cache(maxsize=None)
@@ -166,6 +178,8 @@ def _sentence_figures(text: str, spans: list[tuple[int, int]]) -> list[_Fig]:
             if u.unit == "minutes" and _READING.match(text, m.end("u")):
                 continue
             end, unit, kind = m.end("u"), u.unit, u.kind
+        elif (m := _WORD_AFTER.match(text, n.end)) and _nationals(m.group("u")):
+            end, unit, kind = m.end("u"), "people", "count"
         elif (m := _OF_THE.match(text, n.end)) and m.group("u") in forms \
                 and forms[m.group("u")][0].kind != "duration":  # "12 من الشهر الجاري" is a date
             u = forms[m.group("u")][0]
