@@ -5,10 +5,10 @@ from `seeds/units.yaml` ("137 مسيّرة", "137 طائرة مسيّرة", "800
 or a dual noun alone (يومين، الأسبوعين; a definite dual only for durations, since
 "البلدين" points back rather than counts), or a definite ordinal after its noun
 ("لليوم الثالث": kind ordinal), or a definite cardinal after a definite plural
-("الأيام الثلاثة"), or a percentage ("30%", "30 في المئة"), or a number of nationals, counted as people ("70 ألف
-فلسطيني", "3 إسرائيليين", "20 سوريا": the indefinite forms of the gazetteer's nationality
-adjectives). "80 منها" and "10 آخرين" take
-the unit of the figure before them in the sentence. The qualifier is read from the words
+("الأيام الثلاثة"), or a percentage ("30%", "30 في المئة"), or a number of nationals,
+counted as people ("70 ألف فلسطيني", "3 إسرائيليين", "20 سوريا": the indefinite forms of
+the gazetteer's nationality adjectives). "80 منها" and "10 آخرين" take the unit of the
+figure before them in the sentence. The qualifier is read from the words
 just before the number (أكثر من، نحو، أقل من ...). Not figures: numbers inside date
 expressions (`dates.date_spans`), clock times, numbers after المادة/البند/القرار/رقم/الساعة
 and the like, model names (F-16), and reading-time widgets ("2 دقيقة قراءة").

@@ -32,7 +32,7 @@ from ..conll import set_span, spans
 from ..normalize import key
 from ..resources import seeds_dir
 from . import namelike
-from .features import known, proclitic_splits
+from .features import known, proclitic_splits, with_proclitics
 from .gazetteer import Gazetteer
 from .marks import DEFINITE, PUNCT_STOP
 
@@ -409,13 +409,21 @@ def _acronyms(toks, tags: list[str], cues, marks: list[int], gaz: Gazetteer) -> 
             j -= 1
 
 
+@lru_cache(maxsize=1)
+def _head_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Every key a bank head or an eponym head may have, with its proclitics (a cheap
+    test before `_reading`)."""
+    w = words()
+    return with_proclitics(w.bank_heads), with_proclitics(w.eponym_heads)
+
+
 def banks(toks, tags: list[str], gaz: Gazetteer) -> None:
     """Tag a bank named by its place, or by its kind and nationality, with the bank word, over
     what the name alone was read as (the place "لبنان", the club "الأهلي"); run after the
     club rules."""
-    w = words()
+    w, heads = words(), _head_keys()[0]
     for i, tok in enumerate(toks):
-        found = _reading(tok, w.bank_heads)
+        found = _reading(tok, w.bank_heads) if tok.key in heads else None
         if found is None or tags[i].startswith("I-"):
             continue
         definite = found[1].startswith("ال")
@@ -442,7 +450,7 @@ def banks(toks, tags: list[str], gaz: Gazetteer) -> None:
 def eponym_head(tok) -> bool:
     """Whether `tok` is the head of a body named after a person (`eponyms`): the person in
     its name is no mention of that person."""
-    return _reading(tok, words().eponym_heads) is not None
+    return tok.key in _head_keys()[1] and _reading(tok, words().eponym_heads) is not None
 
 
 def eponyms(toks, tags: list[str], gaz: Gazetteer) -> None:
