@@ -280,7 +280,8 @@ def main() -> None:
             print("## compare and entities\n" + "\n".join(compare_table(work, args.compare_sizes, args.repeat)) + "\n",
                   flush=True)
         if "camel" not in args.skip:
-            print("## built-in tagger vs CAMeLBERT-sized model\n" + "\n".join(camel_table(work, args.camel_articles)))
+            print("## built-in tagger vs CAMeLBERT-sized model\n" + "\n".join(camel_table(work, args.camel_articles)),
+                  flush=True)
 
 
 if __name__ == "__main__":
