@@ -457,3 +457,23 @@ def test_no_stored_groundwork_is_used_for_a_file_name_two_articles_share(cli, tm
     result = cli("compare", "--topic", "sudan", "--topics", str(tmp_path / "t"), "--json")
     assert result.exit_code == 0, result.output
     assert {row["article"] for row in json.loads(result.stdout)["coverage"]} == {"a.txt", "b.txt"}
+
+
+def test_damaged_stored_groundwork_is_prepared_again(seed_store, tmp_path, cli):
+    """A stored groundwork row that no longer reads (cut bytes, broken JSON) or does not fit
+    its article (sentences, mentions) is prepared from the article again: the same report,
+    no traceback."""
+    import sqlite3
+
+    expected = cli("compare", "--topic", MIAMI_TALKS, "--json", "--db", seed_store, db=False)
+    damaged = str(tmp_path / "damaged.db")
+    with sqlite3.connect(seed_store) as source, sqlite3.connect(damaged) as copy:
+        source.backup(copy)
+        first, second = [r[0] for r in copy.execute("SELECT article_id FROM groundwork ORDER BY article_id LIMIT 2")]
+        copy.execute("UPDATE groundwork SET quotes = '[[1, 2' WHERE article_id = ?", (first,))
+        copy.execute("UPDATE groundwork SET counts = X'010203' WHERE article_id = ?", (second,))
+        copy.execute("UPDATE groundwork SET sizes = X'01000000', figures = '[[9999, [], []]]' "
+                     "WHERE article_id NOT IN (?, ?)", (first, second))
+    result = cli("compare", "--topic", MIAMI_TALKS, "--json", "--db", damaged, db=False)
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert result.stdout == expected.stdout

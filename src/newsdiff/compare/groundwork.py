@@ -144,6 +144,15 @@ def unpack(columns: tuple) -> Groundwork:
                       [FigureContext(m, frozenset(local), frozenset(kinds)) for m, local, kinds in orjson.loads(figures)])
 
 
+def _fits(work: Groundwork, article: Article, mentions: int) -> bool:
+    """Whether stored groundwork has the shape of `article` with `mentions` mentions (a
+    line and a size per sentence, a count per stem, indexes of existing mentions)."""
+    return (len(work.sizes) == len(article.sentences) == work.stems.count("\n") + 1
+            and sum(work.sizes) == len(work.counts)
+            and all(q.speaker is None or 0 <= q.speaker < mentions for q in work.quotes)
+            and all(0 <= c.mention < mentions for c in work.figures))
+
+
 def _counts(data: bytes) -> array:
     out = array(COUNTS)
     out.frombytes(data)
@@ -204,7 +213,15 @@ def prepare_all(articles: dict[str, Article], mentions: dict[str, list[Mention]]
     have not started when it is called, and any article they did not prepare, read in
     another version than the caller's (an ingest wrote between the two reads), or left
     by a worker that died; then it closes the workers."""
-    done = {f: unpack(stored[f]) for f in articles if f in stored} if stored else {}
+    done = {}
+    for f in articles if stored else ():
+        if f in stored:
+            try:
+                work = unpack(stored[f])
+            except (ValueError, TypeError):  # a damaged row is prepared again, like a missing one
+                continue
+            if _fits(work, articles[f], len(mentions[f])):
+                done[f] = work
     articles = {f: a for f, a in articles.items() if f not in done}
     if not shared(articles, workers):
         if workers is not None:
