@@ -64,3 +64,19 @@ def test_a_given_or_foreign_name_next_to_a_name_belongs_to_it():
     assert bounds("وزار ماكرون باريس أمس", "OBOO") == ["OBOO"]
     assert bounds("إن فيرجيل فان دايك سيغيب عن", "OBIIOO") == ["OBIIOO"]
     assert bounds("وقال ماكرون إن بلاده", "OBOO") == ["OBOO"]
+
+
+def test_a_definite_surname_ends_an_arabic_name(cli, tmp_path):
+    """A nisba or a definite word no list knows, right after an Arabic name where the clause
+    ends, is its last word; an adjective after a foreign name describes him, a common word
+    is the verb's object, and an ordinal is no surname."""
+    write(tmp_path / "b.txt", "\n".join([
+        "تصريحات حول الانتخابات",
+        "وأكد رئيس الوزراء العراقي محمد شياع السوداني أن الانتخابات ستجرى في موعدها.",
+        "وقال رئيس الحكومة عبد الحميد الدبيبة إن الانتخابات ضرورية، وصرح الناطق عمر العراقي بأن الوفد غادر.",
+        "وفاز رافائيل نادال الإسباني على منافسه، واستقبل محمد الوفد في مكتبه.",
+    ]))
+    assert cli("ingest", str(tmp_path / "b.txt")).exit_code == 0
+    people = {m["surface"] for e in cli.json("entities", "--type", "person") for m in e["mentions"]}
+    assert {"محمد شياع السوداني", "عبد الحميد الدبيبة", "عمر العراقي", "رافائيل نادال"} <= people, people
+    assert not {"رافائيل نادال الإسباني", "محمد الوفد"} & people, people

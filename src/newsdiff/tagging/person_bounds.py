@@ -6,13 +6,15 @@ A name of two words or more does not start with a common noun ("[ولاية] ص�
 [ليعوض]"، "محمد عبد الفتاح [بالميدالية]"); a conjunction before a name word starts another
 name ("حسن مدني | وهشام عبد الوهاب"); and a listed given or foreign name before a name, or a
 word after it spelled like a foreign name (`namelike`), that is nothing else, belongs to it
-("[طلعت] زكريا"، "ليوناردو [دافنشي]").
+("[طلعت] زكريا"، "ليوناردو [دافنشي]"), and so does a definite nisba or unknown definite word
+after an Arabic name of one or two words where the clause ends ("محمد شياع [السوداني] أن").
 """
 from __future__ import annotations
 
 import re
 
 from ..conll import spans
+from ..normalize import key
 from . import namelike
 from .features import proclitic_splits
 from .gazetteer import Gazetteer
@@ -105,8 +107,9 @@ def person_bounds(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
             tags[s] = "O"
             s += 1
         tags[s] = "B-PERS"
-        if e == end and e < len(toks) and tags[e] == "O" and _name_word(toks[e], gaz) \
-                and not _before_genitive(toks, e + 1, gaz):
+        if e == end and e < len(toks) and tags[e] == "O" and (
+                (_name_word(toks[e], gaz) and not _before_genitive(toks, e + 1, gaz))
+                or _definite_surname(toks, s, e, gaz)):
             tags[e] = "I-PERS"
         # before a name, only a listed name: an unknown word there may be anything's name
         if s == start and s > 0 and tags[s - 1] == "O" and _name_word(toks[s - 1], gaz, spelled=False):
@@ -114,6 +117,36 @@ def person_bounds(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
                 tags[s - 1] = "B-PERS"
             elif not toks[s].clitic and not _proclitic_letter(toks[s], gaz):
                 tags[s - 1], tags[s] = "B-PERS", "I-PERS"
+
+
+_THAT = frozenset(key(w) for w in ("بأن", "بأنه", "بأنها", "وأن", "وإن"))
+# a regnal or ordinal number after a name is no surname ("عبد الله الثاني", as ANERcorp tags it)
+_ORDINALS = frozenset(key(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+                                        "السابع", "الثامن", "التاسع", "العاشر"))
+
+
+def _definite_surname(toks: list[Token], s: int, e: int, gaz: Gazetteer) -> bool:
+    """Token e, right after the Arabic name toks[s:e], is its last word: a definite nisba or a
+    definite word no list knows, where the clause ends ("محمد شياع [السوداني] أن"، "عبد الحميد
+    [الدبيبة] إن"، "محمد [البرادعي] في"). Not after a foreign name, which such an adjective
+    describes ("رافائيل نادال الإسباني")."""
+    first, k = toks[s], toks[e].key
+    # a name of three words or more has its surname already ("محمد بن أسعد الجواني [النسابة]");
+    # "على" is the preposition, whose key is the given name علي
+    if e - s > 2 or first.text == "على" or not (first.key in gaz.given_names or first.key.startswith("عبد")):
+        return False
+    if toks[e].clitic or not k.startswith("ال") or len(k) < 5 or k in gaz.function_words \
+            or k in gaz.titles or k in gaz.role_heads or k in gaz.places or k in _ORDINALS:
+        return False
+    nisba = k.endswith("ي") and (k in gaz.nationality or k not in gaz.common_words)
+    unknown = k not in gaz.common_words and k not in gaz.nationality and not gaz.lookup(k)
+    if not (nisba or unknown):
+        return False
+    if e + 1 == len(toks):
+        return True
+    nxt = toks[e + 1]  # "بعلي" reads as ب + على: a name there is no preposition
+    return nxt.text in PUNCT_STOP or nxt.key in _THAT or (
+        (nxt.key in gaz.function_words or nxt.base in gaz.function_words) and nxt.base not in gaz.given_names)
 
 
 def _before_genitive(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
