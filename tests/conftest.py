@@ -64,6 +64,12 @@ def seed_store(tmp_path_factory) -> str:
     return db
 
 
+def surfaces(cli: "Cli", path: Path, etype: str) -> set[str]:
+    """Ingest `path` with `cli`, then the surfaces of the stored mentions of type `etype`."""
+    assert cli("ingest", str(path)).exit_code == 0
+    return {m["surface"] for e in cli.json("entities", "--type", etype) for m in e["mentions"]}
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))

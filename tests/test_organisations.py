@@ -6,14 +6,13 @@ import pytest
 
 from newsdiff.tagging import builtin
 
-from conftest import write
+from conftest import surfaces, write
 
 pytestmark = pytest.mark.skipif(not builtin.available()[0], reason="built-in model not built")
 
 
 def org_mentions(cli, path) -> set[str]:
-    assert cli("ingest", str(path)).exit_code == 0
-    return {m["surface"] for e in cli.json("entities", "--type", "org") for m in e["mentions"]}
+    return surfaces(cli, path, "org")
 
 
 def test_parties_and_movements(cli, tmp_path):
