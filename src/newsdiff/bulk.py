@@ -5,7 +5,8 @@ reference counting frees them. The cyclic collector would only re-scan the milli
 of live objects again and again while they are built (a third of `compare`'s time
 at 2,000 articles); it is paused meanwhile, and what was built is then left out of
 later collections (`gc.freeze`). An ingest allocates and frees small objects by the
-million while its word caches grow: there it runs rarely (`rare_collections`).
+million while its word caches grow: there it runs rarely (`rare_collections`). Groups
+merged by union-find join their parts into the larger one (`combined`).
 """
 from __future__ import annotations
 
@@ -35,3 +36,15 @@ def rare_collections() -> tuple[int, int, int]:
     before = gc.get_threshold()
     gc.set_threshold(RARE_THRESHOLD, *before[1:])
     return before
+
+
+def combined(x, y):
+    """Lists, sets or dicts x and y as one, the smaller added to the larger, which is
+    reused (so that merging groups costs the size of the smaller)."""
+    if len(x) < len(y):
+        x, y = y, x
+    if isinstance(x, list):
+        x += y
+    else:
+        x.update(y)
+    return x

@@ -38,6 +38,7 @@ from typing import Any, Optional
 from rapidfuzz import fuzz
 
 from .aliases import Aliases
+from .bulk import combined
 from .model import ENTITY_TYPES, Mention
 from .normalize import key
 
@@ -274,7 +275,7 @@ class _NameResolver:
         if ra != rb:
             self.parent[ra] = rb
             for parts in (self._members, self._articles, self._plains, self._ends):
-                parts[rb] = _combined(parts.pop(ra), parts[rb])
+                parts[rb] = combined(parts.pop(ra), parts[rb])
         return True
 
     # steps
@@ -394,17 +395,6 @@ class _NameResolver:
         for r in unordered:
             items[r].sort(key=_position)
         return [(items[r], clitic[r]) for r in items]
-
-
-def _combined(x, y):
-    """Lists or sets x and y as one, reusing the larger (lists extended, sets united)."""
-    if len(x) < len(y):
-        x, y = y, x
-    if isinstance(x, list):
-        x.extend(y)
-    else:
-        x |= y
-    return x
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -348,7 +348,6 @@ class Store:
                 out[file] = found
         return out
 
-
     def groundwork(self, version: str, files: Optional[list[str]] = None) -> dict[str, tuple]:
         """File -> the groundwork columns (`compare.groundwork.pack`) stored in `version` for
         the stored articles (all, or those named in `files`); none for a file name two

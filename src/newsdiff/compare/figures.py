@@ -17,6 +17,7 @@ from typing import Optional
 import numpy as np
 from scipy import sparse
 
+from ..bulk import combined
 from ..model import Mention
 from .text import Columns
 
@@ -164,7 +165,7 @@ def join_pairs(pairs: FigurePairs) -> list[FigureGroup]:
                 continue
             parent[b] = a
             for parts in (members, wheres, values):
-                parts[a] = _merged(parts[a], parts.pop(b))
+                parts[a] = combined(parts[a], parts.pop(b))
         for root, idx in members.items():
             groups.append(FigureGroup(unit, [block[k] for k in sorted(idx)]))
     order = {"conflict": 0, "compatible": 1, "agree": 2, "single": 3}
@@ -191,18 +192,6 @@ def _candidates(block: list[FigureRef]) -> Scored:
     if not len(i):
         return i, j, np.zeros(0), np.zeros(0)
     return (i, j, *_similarities(block, i, j))
-
-
-def _merged(x, y):
-    """Lists, sets or dicts x and y as one, the smaller added to the larger (the values of
-    a dict's shared keys are equal: `_compatible`)."""
-    if len(x) < len(y):
-        x, y = y, x
-    if isinstance(x, list):
-        x += y
-    else:
-        x.update(y)
-    return x
 
 
 def _compatible(wheres_a: set, wheres_b: set, values_a: dict, values_b: dict) -> bool:

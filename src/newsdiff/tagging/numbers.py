@@ -138,14 +138,25 @@ def _word(token: str) -> tuple[str, float, int, bool] | None:
     return None
 
 
+def definite_ordinal(word_key: str) -> bool:
+    """Whether a folded word is a definite ordinal (الأول .. العاشر) with no proclitic."""
+    found = _word(word_key)
+    return found is not None and found[0] == "ord_unit" and found[2] == 0
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
 class _Starts(dict):
-    """Word -> whether a number can start with it (`scan`), memoised."""
+    """Word -> whether a number can start with it (`scan`), memoised (emptied past LIMIT
+    words, as the other word memos are)."""
+
+    LIMIT = 500_000
 
     def __missing__(self, word: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
         self[word] = start = word[0].isdigit() or word == "ال" or _word(word) is not None
         return start
 

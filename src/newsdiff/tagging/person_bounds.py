@@ -19,6 +19,7 @@ from . import namelike
 from .features import proclitic_splits
 from .gazetteer import Gazetteer
 from .marks import PUNCT_STOP
+from .numbers import definite_ordinal
 from .rules import Token, _particle
 
 # a preposition with the article (بالميدالية، للحارس، وبالقرب) or an imperfect verb, bare or
@@ -120,9 +121,6 @@ def person_bounds(toks: list[Token], tags: list[str], gaz: Gazetteer) -> None:
 
 
 _THAT = frozenset(key(w) for w in ("بأن", "بأنه", "بأنها", "وأن", "وإن"))
-# a regnal or ordinal number after a name is no surname ("عبد الله الثاني", as ANERcorp tags it)
-_ORDINALS = frozenset(key(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
-                                        "السابع", "الثامن", "التاسع", "العاشر"))
 
 
 def _definite_surname(toks: list[Token], s: int, e: int, gaz: Gazetteer) -> bool:
@@ -136,8 +134,8 @@ def _definite_surname(toks: list[Token], s: int, e: int, gaz: Gazetteer) -> bool
     if e - s > 2 or first.text == "على" or not (first.key in gaz.given_names or first.key.startswith("عبد")):
         return False
     if toks[e].clitic or not k.startswith("ال") or len(k) < 5 or k in gaz.function_words \
-            or k in gaz.titles or k in gaz.role_heads or k in gaz.places or k in _ORDINALS:
-        return False
+            or k in gaz.titles or k in gaz.role_heads or k in gaz.places or definite_ordinal(k):
+        return False  # a regnal number is no surname ("عبد الله الثاني", as ANERcorp tags it)
     nisba = k.endswith("ي") and (k in gaz.nationality or k not in gaz.common_words)
     unknown = k not in gaz.common_words and k not in gaz.nationality and not gaz.lookup(k)
     if not (nisba or unknown):
